@@ -576,9 +576,11 @@ class DuplicatesDialog(QDialog):
         if box.exec() != QMessageBox.StandardButton.Yes:
             return
         db, operator, keep_id = self.workspace.db, self.workspace.operator, kept.id
+        seen = {person_id: brief.version for person_id, brief in briefs.items()}  # as listed: a record changed since
+        # (a colleague's correction) is not merged on the list's old picture
 
         def merge() -> tuple[PersonView, int]:
-            survivor = duplicates.merge_many(db, keep_id, others, operator=operator)
+            survivor = duplicates.merge_many(db, keep_id, others, operator=operator, versions=seen)
             return survivor, duplicates.merge_operations(db, survivor.id)[0]
 
         self.merge_selected_button.setEnabled(False)  # one merge at a time, also while it waits for a colleague

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.person import DocumentData, DocumentType
@@ -127,4 +128,37 @@ def test_a_pair_that_needs_a_look_is_not_merged_unseen_among_the_selected(
 
     assert "need a look" in replies[0]
     assert {persons.get_person(demo_db, person).status for person in family} == {"registered"}
+    dialog.close()
+
+
+def test_a_copy_a_colleague_corrected_after_the_list_was_made_is_not_merged_on_the_old_list(
+        window: MainWindow, qtbot: QtBot, demo_db: Database) -> None:
+    """The list was made; a colleague then corrects one 'copy' (it was his brother: other given names and birth
+    date). 'Merge selected into one…' merged it on the list's old picture, the confirmation naming only references;
+    it must refuse, naming the record changed, and merge nothing."""
+    first, second, brother = _copies(demo_db, 3)
+    dialog = _opened(window, qtbot)
+    assert _select_pairs_among(dialog, {first, second, brother}) >= 2
+    persons.update_person(demo_db, brother, {"given_names": "Fadi", "birth_date": "1983-11-02"},
+                          operator="B. Colleague")
+    brother_ref = persons.get_person(demo_db, brother).case_ref
+
+    replies: list[str] = []
+
+    def answer() -> None:  # the confirmation (Yes), then whatever the window tells
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            replies.append(box.text())
+            (box.defaultButton() or box.buttons()[0]).click()
+
+    answering = QTimer(window)
+    answering.setInterval(20)
+    answering.timeout.connect(answer)
+    answering.start()
+    qtbot.mouseClick(dialog.merge_selected_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(replies) >= 2, timeout=20_000)
+    answering.stop()
+
+    assert brother_ref in replies[1] and "B. Colleague" in replies[1]
+    assert {persons.get_person(demo_db, person).status for person in (first, second, brother)} == {"registered"}
     dialog.close()

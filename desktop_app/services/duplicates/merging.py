@@ -89,6 +89,7 @@ class PersonBrief:
     documents: tuple[str, ...]
     household_ref: str
     status: str
+    version: int = 0  # the record's version when the list was made (merge_many's `versions`)
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ class HistoryEntry:
 
 def _brief(person: RosterPerson) -> PersonBrief:
     return PersonBrief(person.id, person.case_ref, person.name, person.latin_name, person.birth_date or "",
-                       person.sex or "", person.documents, person.household_ref, person.status)
+                       person.sex or "", person.documents, person.household_ref, person.status, person.version)
 
 
 @accounts.guarded(Permission.SEARCH)
@@ -408,7 +409,7 @@ def merge_persons(db: Database, keep_id: int, other_id: int, *, picks: Mapping[s
 
 @accounts.guarded(Permission.MERGE)
 def merge_many(db: Database, keep_id: int, other_ids: Sequence[int], *, picks: Mapping[str, str] | None = None,
-               operator: str) -> PersonView:
+               operator: str, versions: Mapping[int, int] | None = None) -> PersonView:
     """Merge every record of `other_ids` into `keep_id` in one act; returns the survivor.
 
         survivor = merge_many(db, first_copy, [copy_2, copy_3, copy_4], operator="A. Petrova")
@@ -421,9 +422,11 @@ def merge_many(db: Database, keep_id: int, other_ids: Sequence[int], *, picks: M
     from the survivor's; a field without a pick is filled from the first record that has it when the survivor's
     is empty. All or nothing: a record not found, deleted or already merged meanwhile, named twice, or the
     survivor itself raises before anything is written, naming the record; so do two of the records that an
-    officer marked as different persons ('not a duplicate': twins, say, each matched by a third record).
+    officer marked as different persons ('not a duplicate': twins, say, each matched by a third record). With
+    `versions` (each record's version as the officer saw it: `PersonBrief.version` of the list), a record changed
+    since (a colleague's correction) raises EditConflict naming it and who changed it, nothing written.
     """
-    return _merge(db, keep_id, list(other_ids), picks, operator, marks_refused=True)
+    return _merge(db, keep_id, list(other_ids), picks, operator, marks_refused=True, versions=versions)
 
 
 def _checked_picks(picks: Mapping[str, str] | None) -> dict[str, str]:
@@ -460,7 +463,7 @@ def _ref_of(db: Database, person_id: int) -> str | int:
 
 
 def _merge(db: Database, keep_id: int, other_ids: list[int], picks: Mapping[str, str] | None,
-           operator: str, *, marks_refused: bool = False) -> PersonView:
+           operator: str, *, marks_refused: bool = False, versions: Mapping[int, int] | None = None) -> PersonView:
     """`merge_persons` (one other) and `merge_many`: one backup, one transaction, one operation. With
     `marks_refused` (a merge of several, whose pairs the officer did not each compare), two of the records marked
     as different persons refuse the act."""
@@ -472,6 +475,12 @@ def _merge(db: Database, keep_id: int, other_ids: list[int], picks: Mapping[str,
         others = [_active(session, other_id) for other_id in other_ids]  # all found before anything is written
         if marks_refused:
             _refuse_marked_apart(session, [keep, *others])
+        seen = versions or {}
+        for person in (keep, *others):
+            if person.version != seen.get(person.id, person.version):
+                raise EditConflict(f"{person.case_ref} was changed by {person.updated_by} at "
+                                   f"{person.updated_at:%Y-%m-%d %H:%M} after the list of duplicates was made: "
+                                   f"Refresh to judge it again. Nothing was merged.")
         operation = Operation(uuid=str(uuid_module.uuid4()), kind=KIND, at=audit.now(), operator=operator,
                               details="{}")
         session.add(operation)
