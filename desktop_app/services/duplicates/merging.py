@@ -242,7 +242,7 @@ def _closed(found: list[DuplicateCandidate], dismissed: set[tuple[int, int]]) ->
     """
     matches = {(pair.a.id, pair.b.id): pair for pair in found if pair.decision == "match"}
     briefs = {brief.id: brief for pair in matches.values() for brief in (pair.a, pair.b)}
-    thirds = through_a_third(matches)
+    thirds = through_a_third(matches, offered=[(pair.a.id, pair.b.id) for pair in found if pair.decision == "review"])
     out = []
     for pair in found:
         third = thirds.pop((pair.a.id, pair.b.id), None)
@@ -257,7 +257,7 @@ def _closed(found: list[DuplicateCandidate], dismissed: set[tuple[int, int]]) ->
     return sorted(out, key=lambda pair: -pair.score)
 
 
-def through_a_third(matches: Iterable[tuple[K, K]]) -> dict[tuple[K, K], K]:
+def through_a_third(matches: Iterable[tuple[K, K]], offered: Iterable[tuple[K, K]] = ()) -> dict[tuple[K, K], K]:
     """Each pair (lower, higher) of records that both match one same third record, and the lowest such third.
 
     `matches` are the matched pairs, each once in either order. Pairs that match each other
@@ -266,6 +266,9 @@ def through_a_third(matches: Iterable[tuple[K, K]]) -> dict[tuple[K, K], K]:
     finder offers as a star (each copy, and a record meeting the class, to it), and merging each into it merges them
     all, where every pair of them would give the square back (200 copies: 19,900 pairs). The first of a class of
     `STAR_COPIES` + 1 is matched by `STAR_COPIES` copies: counting its matches alone gave its 190 pairs back.
+    Each pair of `offered` (lower, higher: the pairs the caller lists already) is linked through any third, however
+    many it matches: that adds no pair to the list, and a man registered again and again, each time with another
+    slip, is such a third whose every pair the finder offers itself (27 slips: 90 pairs left for review).
     """
     linked: dict[K, set[K]] = defaultdict(set)
     for a, b in matches:
@@ -279,6 +282,10 @@ def through_a_third(matches: Iterable[tuple[K, K]]) -> dict[tuple[K, K], K]:
         for i, a in enumerate(ones):
             for b in ones[i + 1:]:
                 thirds.setdefault((a, b), third)
+    for a, b in offered:
+        shared = linked[a] & linked[b] if a in linked and b in linked else set()
+        if shared:
+            thirds[(a, b)] = min(shared)
     return thirds
 
 
