@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.errors import EditConflict, ValidationError
 from desktop_app.domain.person import DocumentData, DocumentType
 from desktop_app.services import duplicates, persons
-from desktop_app.storage.db import Database
+from desktop_app.storage.db import Database, open_database
+
+pytest_plugins = ["tests.helpers.postgres"]
 
 OPERATOR = "x22c.officer"
 
@@ -34,3 +36,26 @@ def test_records_an_officer_marked_as_different_persons_are_not_merged_in_one_ac
 
     assert {persons.get_person(db, p).status for p in (twin_a, twin_b, unsure)} == {"registered"}
     assert duplicates.merge_many(db, unsure, [twin_a], operator=OPERATOR).id == unsure  # one of them: as asked
+
+
+def test_on_a_server_the_marks_and_a_colleagues_change_refuse_the_act_too(postgres_url: str) -> None:
+    """PostgreSQL: twins marked apart refuse a merge of several; a record changed after the officer's list
+    (`versions`) refuses it, naming who; the versions as listed merge."""
+    server = open_database(postgres_url)
+    try:
+        twin_a = _registered(server, "Karim", "2001-03-05", passport="RL1002001")
+        twin_b = _registered(server, "Karim", "2001-03-05", passport="RL1002002")
+        unsure = _registered(server, "Karim", "2001-03-05")
+        duplicates.dismiss_pair(server, twin_a, twin_b, operator=OPERATOR)
+        with pytest.raises(ValidationError, match="marked as different persons"):
+            duplicates.merge_many(server, unsure, [twin_a, twin_b], operator=OPERATOR)
+        copy = _registered(server, "Karim", "2001-03-05")
+        listed = {person: persons.get_person(server, person).version for person in (unsure, copy)}
+        persons.update_person(server, copy, {"given_names": "Fadi"}, operator="B. Colleague")
+        with pytest.raises(EditConflict, match=r"changed by B\. Colleague"):
+            duplicates.merge_many(server, unsure, [copy], operator=OPERATOR, versions=listed)
+        assert persons.get_person(server, copy).status == "registered"
+        listed[copy] = persons.get_person(server, copy).version
+        assert duplicates.merge_many(server, unsure, [copy], operator=OPERATOR, versions=listed).id == unsure
+    finally:
+        server.close()
