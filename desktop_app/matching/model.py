@@ -115,6 +115,8 @@ U_DOCUMENT_ONE_OFF = 1e-3
 U_PSEUDO_PAIRS = 2_000  # the shipped u weighs like this many sampled pairs
 M_PSEUDO_PAIRS = 200    # the shipped m weighs like this many true pairs in EM
 TF_PSEUDO_NAMES = 500   # term frequencies shrink towards the generic u like this many names
+PLACEHOLDER_EXCESS = 5   # a day of the year this many times as common as the average day stands for unknown days
+PLACEHOLDER_LEAST = 20   # and at least this many records born on it (on a small roster any day is 5 times the average)
 U_SAMPLE_PAIRS = 10_000  # random pairs for the cheap fields
 U_MIN_RECORDS = 1_000
 U_NAME_PAIRS = 1_500     # of which names are compared for (rapidfuzz per word pair: slower)
@@ -208,7 +210,8 @@ class Model:
     # duplicate roster's own look-alikes off.
     look_alikes: LookAlikes | None = None
     place_frequencies: dict[str, float] | None = None  # locality -> its share of the roster, shrunk
-    # a 1 January -> its share of the roster (shrunk), where commoner than an equal date's u (`adjusted_birth_date`)
+    # a placeholder date (1 January, or a day of the year as common: `_placeholder_days`) -> the share of the roster's
+    # others born on it (shrunk), where commoner than an equal date's u (`adjusted_birth_date`)
     birth_date_frequencies: dict[PartialDate, float] | None = None
     given_counts: dict[str, int] | None = None  # given-name key -> persons carrying it on the roster
     # (surname keys, birth date, given-name key) -> registrations of one surname and birth date carrying it
@@ -1164,17 +1167,17 @@ def estimate_u(records: Sequence[Prepared], model: Model, rng: random.Random | N
 
 
 def _birth_date_frequencies(counts: RosterCounts, base: float) -> dict[PartialDate, float] | None:
-    """Per 1 January commoner than `base` (an equal date's u): the share of the roster's persons born on it, shrunk
+    """Per placeholder date (`_placeholder_days`: the 1 January, or a day of the year as common) commoner than `base`
+    (an equal date's u): the share of the roster's persons born on it besides a pair's own two, shrunk
     towards `base` as names are (`TF_PSEUDO_NAMES`). Persons are told apart by surname and given names: copies of
     one registration count once.
 
-    Only the 1 January, what registers write for an unknown day (`comparisons.date_level`): a real day's count on a
+    Only placeholder days, what registers write for an unknown day (`comparisons.date_level`): a real day's count on a
     roster is mostly one person's registrations, typed with slips that make them look like several persons (counting
     every day so cost FEBRL3's recall 0.9826 -> 0.9790 and FEBRL1's 0.9740 -> 0.9720)."""
     if not counts.records:
         return None
-    first_january = np.asarray([date is not None and date.is_full and date.month == 1 and date.day == 1
-                                for date in counts.dates], dtype=bool)
+    first_january = _placeholder_days(counts)
     kept = first_january[counts.date_of]
     if not kept.any():
         return None
@@ -1190,10 +1193,30 @@ def _birth_date_frequencies(counts: RosterCounts, base: float) -> dict[PartialDa
     per_date = np.bincount(born, minlength=len(counts.dates)).tolist()
     out: dict[PartialDate, float] = {}
     for date, n, placeholder in zip(counts.dates, per_date, first_january.tolist(), strict=True):
-        tf = (n + TF_PSEUDO_NAMES * base) / (total + TF_PSEUDO_NAMES)
+        # the others born that day: a pair's own two records are born on it whatever the day (with them, a copy with
+        # a slip in a name, alone on its 1 January, weighed it as if 2 in the roster's size shared it, ~3 bits off an
+        # equal date on 3,000 persons, the 1 January no commoner than any day: breaker X22b)
+        tf = (max(n - 2, 0) + TF_PSEUDO_NAMES * base) / (total + TF_PSEUDO_NAMES)
         if placeholder and date is not None and tf > base:
             out[date] = tf
     return out or None
+
+
+def _placeholder_days(counts: RosterCounts) -> np.ndarray:
+    """Per date of `counts.dates`: is it a placeholder, a full date on the 1 January or on a day of the year that
+    `PLACEHOLDER_EXCESS` times an average day's share of the roster's full dates fall on (1 July, the middle of a
+    year, in some registers: breaker X22b found the camp namesakes of `_birth_date_frequencies` matched on it)."""
+    full = [date is not None and date.is_full for date in counts.dates]
+    records = counts.date_records
+    per_day: dict[tuple[int | None, int | None], int] = {}
+    for date, is_full, n in zip(counts.dates, full, records, strict=True):
+        if is_full and date is not None:
+            per_day[date.month, date.day] = per_day.get((date.month, date.day), 0) + n
+    floor = max(PLACEHOLDER_EXCESS * sum(per_day.values()) / 366, PLACEHOLDER_LEAST - 1)
+    common = {day for day, n in per_day.items() if n > floor}
+    return np.asarray([is_full and date is not None and ((date.month, date.day) == (1, 1)
+                                                         or (date.month, date.day) in common)
+                       for date, is_full in zip(counts.dates, full, strict=True)], dtype=bool)
 
 
 def _same_birth_date(records: Sequence[Prepared], counts: RosterCounts | None = None) -> float:

@@ -17,6 +17,7 @@ import pytest
 from desktop_app.domain.dates import PartialDate
 from desktop_app.matching.engine import MATCH, find_duplicates
 from desktop_app.matching.records import MatchRecord
+from tests.matching.invented import invented_person
 from tests.matching.test_duplicates_identical_copies import _camp
 
 OFFICES_NUMBER = ("AB1234567",)
@@ -55,3 +56,36 @@ def test_a_camp_persons_copy_with_one_slip_is_still_matched(field: str, document
     pairs = [pair for pair in find_duplicates([*roster, person, again])
              if {pair.key_a, pair.key_b} & {"first", "again"}]
     assert [({pair.key_a, pair.key_b}, pair.decision) for pair in pairs] == [({"first", "again"}, MATCH)]
+
+
+def test_distinct_camp_namesakes_born_on_the_1_july_are_not_matched() -> None:
+    """Found by breaker X22b: the camp of the first test with its unknown days typed as 1 July (the middle of the
+    year, another register's convention) instead of 1 January. HUSSEIN MOHAMMED AL-ZUSI born 1 July 2009 in IRBID
+    twice, two persons, was matched at 0.984: only the 1 January was weighed by how many were born on it. Failed
+    before; a day of the year five times as common as the average is now weighed as the 1 January is."""
+    roster = [dataclasses.replace(person, birth_date=PartialDate(person.birth_date.year, 7, 1))
+              if person.birth_date is not None and (person.birth_date.month, person.birth_date.day) == (1, 1)
+              else person for person in _camp(random.Random(3), 20_000, ())]
+    assert [(pair.key_a, pair.key_b) for pair in find_duplicates(roster) if pair.decision == MATCH] == []
+
+
+def test_a_copy_alone_on_its_1_january_weighs_its_equal_date_as_any_days() -> None:
+    """Found by breaker X22b: on a roster where the 1 January is no commoner than any day (3,000 invented persons,
+    their dates spread over the year), a person registered twice, a slip in the surname and no document, born on a
+    1 January: the equal date weighed some 4 bits less than on 17 June, the pair's own two records counted as two
+    persons born that day (of 3,000 where some 1 in 24,000 share a date). Such copies went from match to review
+    (44 -> 27 of 100 matched on camp rosters of 3,000). Failed before; the others born that day count now."""
+    rng = random.Random(1929)
+    roster = [invented_person(rng, f"r{k}") for k in range(3_000)]
+    roster = [dataclasses.replace(person, birth_date=PartialDate(person.birth_date.year, 2, 1))
+              if person.birth_date is not None and (person.birth_date.month, person.birth_date.day) == (1, 1)
+              else person for person in roster]  # nobody else born on a 1 January
+    bits: dict[str, float] = {}
+    for name, born in (("1 January", PartialDate(1985, 1, 1)), ("17 June", PartialDate(1985, 6, 17))):
+        person = MatchRecord("first", surname="AL-MUBARI", given_names="KHALED IBRAHIM", sex="M", birth_date=born,
+                             locality="AZRAQ", address="BLOCK 7", household_key="h-first")
+        again = dataclasses.replace(person, key="again", household_key="h-again", surname=_slipped(person.surname))
+        [pair] = [pair for pair in find_duplicates([*roster, person, again])
+                  if {pair.key_a, pair.key_b} == {"first", "again"}]
+        [bits[name]] = [contribution[2] for contribution in pair.contributions if contribution[0] == "birth date"]
+    assert bits["1 January"] == pytest.approx(bits["17 June"], abs=0.05)
