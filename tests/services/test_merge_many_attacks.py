@@ -59,3 +59,30 @@ def test_on_a_server_the_marks_and_a_colleagues_change_refuse_the_act_too(postgr
         assert duplicates.merge_many(server, unsure, [copy], operator=OPERATOR, versions=listed).id == unsure
     finally:
         server.close()
+
+
+def test_a_merge_is_undone_after_the_later_merge_of_several_into_the_same_record_was(db: Database) -> None:
+    """Edit > Undo twice: the merge of several (which changed the kept record: a note picked) and then the single
+    merge made before it. The second was refused, 'changed by x22c.officer after the merge': by the first undo itself,
+    which gave the kept record its fields back but moved its version."""
+    first = _registered(db, "Karim", "2001-03-05", passport="RL1002001")
+    single = _registered(db, "Karim", "2001-03-05", passport="RL1002001")
+    noted, plain = (persons.create_person(
+        db, {"surname": "Haddad", "given_names": "Karim", "birth_date": "2001-03-05", "sex": "M", "notes": note},
+        operator=OPERATOR).id for note in ("called back", ""))
+    duplicates.merge_persons(db, first, single, operator=OPERATOR)
+    (earlier,) = duplicates.merge_operations(db, first)
+    duplicates.merge_many(db, first, [noted, plain], picks={"notes": "other"}, operator=OPERATOR)
+    later = duplicates.merge_operations(db, first)[0]
+
+    duplicates.undo_merge(db, later, operator=OPERATOR)
+    duplicates.undo_merge(db, earlier, operator=OPERATOR)
+
+    assert {persons.get_person(db, p).status for p in (first, single, noted, plain)} == {"registered"}
+    assert persons.get_person(db, first).notes in ("", None)
+    persons.update_person(db, first, {"notes": "seen again"}, operator="B. Colleague")
+    duplicates.merge_persons(db, first, single, operator=OPERATOR)
+    (again,) = duplicates.merge_operations(db, first)
+    persons.update_person(db, first, {"notes": "edited after"}, operator="B. Colleague")
+    with pytest.raises(EditConflict, match=r"changed by B\. Colleague"):  # a real edit still refuses
+        duplicates.undo_merge(db, again, operator=OPERATOR)

@@ -479,6 +479,7 @@ def _merge(db: Database, keep_id: int, other_ids: list[int], picks: Mapping[str,
     backup_before(db, "merge", operator=operator)  # kept for weeks, named by its reason
     with db.transaction() as session:
         keep = _active(session, keep_id)
+        keep_version_before = keep.version  # an undo of this merge lets an earlier one's undo past it
         others = [_active(session, other_id) for other_id in other_ids]  # all found before anything is written
         if marks_refused:
             _refuse_marked_apart(session, [keep, *others])
@@ -497,12 +498,14 @@ def _merge(db: Database, keep_id: int, other_ids: list[int], picks: Mapping[str,
         if len(others) == 1:  # a single merge's details as they always were
             details: dict[str, Any] = {"keep_id": keep.id, "other_id": others[0].id, "keep_ref": keep.case_ref,
                                        "other_ref": others[0].case_ref, **steps[0],
-                                       "after": {"keep_version": keep.version, "other_version": others[0].version}}
+                                       "after": {"keep_version": keep.version, "other_version": others[0].version},
+                                       "keep_version_before": keep_version_before}
         else:
             details = {"keep_id": keep.id, "other_ids": [other.id for other in others], "keep_ref": keep.case_ref,
                        "other_refs": [other.case_ref for other in others], "steps": steps,
                        "after": {"keep_version": keep.version,
-                                 "other_versions": [other.version for other in others]}}
+                                 "other_versions": [other.version for other in others]},
+                       "keep_version_before": keep_version_before}
         operation.details = audit.to_json(details)
         session.flush()
         session.refresh(keep)
@@ -659,7 +662,7 @@ def undo_merge(db: Database, operation_id: int, *, operator: str) -> PersonView:
         if keep is None or any(other is None for other in others):
             raise NotFound("person of merge operation", operation_id)
         restored = [other for other in others if other is not None]
-        changed = keep if keep.version != after["keep_version"] else next(
+        changed = keep if not _as_merge_left(session, keep, after["keep_version"], operation_id) else next(
             (other for other, version in zip(restored, other_versions, strict=True) if other.version != version), None)
         if changed is not None:
             what = (f"the merge of {restored[0].case_ref} into {keep.case_ref}" if len(restored) == 1 else
@@ -688,9 +691,27 @@ def undo_merge(db: Database, operation_id: int, *, operator: str) -> PersonView:
                          f"undid the merge of {other.case_ref} into {keep.case_ref} (operation {operation_id})",
                          {"other": other.uuid, "operation": operation_id})
         mark_undone(operation, operator)
+        session.flush()  # the survivor's version as this undo leaves it, for an earlier merge's undo
+        operation.details = audit.to_json({**details, "undone_keep_version": keep.version})
         session.flush()
         session.refresh(restored[0])
         return person_view(restored[0])
+
+
+def _as_merge_left(session: Session, keep: Person, version: int, operation_id: int) -> bool:
+    """Whether the survivor `keep` is as merge `operation_id` left it (at `version`): unchanged since, or changed only
+    by later merges into it that were undone since, each of them made on the version the one before left and undone
+    to the fields it found (an undo moves the version, not the fields: Edit > Undo twice undoes both merges)."""
+    undone: dict[int, int] = {}
+    for details_text in session.scalars(select(Operation.details).where(
+            Operation.kind == KIND, Operation.id > operation_id, Operation.undone_at.is_not(None))):
+        details = json.loads(details_text)
+        if details.get("keep_id") == keep.id and {"undone_keep_version", "keep_version_before"} <= details.keys():
+            undone[details["undone_keep_version"]] = details["keep_version_before"]
+    now: int = keep.version
+    while now != version and now in undone:
+        now = undone.pop(now)
+    return now == version
 
 
 def _revert(session: Session, change: OperationChange, keep: Person, persons: Mapping[int, Person]) -> None:
