@@ -630,7 +630,8 @@ class DuplicatesDialog(QDialog):
                            lambda: duplicates.dismiss_pair(db, pair.a.id, pair.b.id, operator=operator),
                            kinds=frozenset({changes.PERSONS}))
         except RosterError as exc:
-            show_error(self, exc)
+            if shiboken6.isValid(self):  # closed meanwhile: the wait was given up with it, nothing to tell it
+                show_error(self, exc)
             return
         remaining = [p for p in self.model.records if p is not pair]
         self.model.set_records(remaining)

@@ -162,3 +162,32 @@ def test_a_copy_a_colleague_corrected_after_the_list_was_made_is_not_merged_on_t
     assert brother_ref in replies[1] and "B. Colleague" in replies[1]
     assert {persons.get_person(demo_db, person).status for person in (first, second, brother)} == {"registered"}
     dialog.close()
+
+
+def test_the_dialog_closed_while_not_a_duplicate_waits_for_a_colleague_reaches_no_crash_dialog(
+        window: MainWindow, qtbot: QtBot, demo_db: Database, db_path: Path) -> None:
+    """As for the merge of several: Del ('not a duplicate') while a colleague writes, then the dialog closed. The
+    wait is given up with it; telling its Cancelled on the deleted dialog raised RuntimeError."""
+    one, two = _copies(demo_db, 2)
+    dialog = _opened(window, qtbot)
+    row = next(row for row, pair in enumerate(dialog.model.records) if {pair.a.id, pair.b.id} == {one, two})
+    dialog.table.setCurrentIndex(dialog.model.index(row, 0))
+    closed: list[bool] = []
+
+    def close_while_waiting() -> None:
+        if not closed and [w for w in QApplication.topLevelWidgets() if w.objectName() == "waitingForLock"
+                           and w.isVisible()]:
+            closer.stop()
+            closed.append(dialog.close())
+
+    closer = QTimer(window)
+    closer.setInterval(20)
+    closer.timeout.connect(close_while_waiting)
+    with held_lock(db_path, 6.0) as colleague:
+        closer.start()
+        QTimer.singleShot(0, dialog.dismiss_current)
+        qtbot.waitUntil(lambda: colleague.poll() is not None, timeout=30_000)
+    closer.stop()
+    assert closed
+    qtbot.wait(1000)
+    assert {persons.get_person(demo_db, person).status for person in (one, two)} == {"registered"}
