@@ -378,6 +378,20 @@ def _kept_of(pairs: list[DuplicateCandidate]) -> PersonBrief | None:
     return briefs[kept] if linked[kept] | {kept} == set(linked) else None
 
 
+def _needs_a_look(pair: DuplicateCandidate) -> bool:
+    """Whether `pair` must be compared (Enter) before it is merged, not merged unseen among the selected: a pair not
+    'almost surely' one person, unless its two records are alike in every field shown (names, a birth date, sex) and
+    hold one same document: copies of one registration that the model leaves to look at only for how many hold
+    their number and name (a file imported many times over, offered as a star). A father and his son named alike
+    differ in their birth dates; a child on a parent's passport has no birth date of the parent's."""
+    if pair.decision == "match":
+        return False
+    a, b = pair.a, pair.b
+    alike = (not pair.differing and a.name == b.name and a.latin_name == b.latin_name and bool(a.birth_date)
+             and a.birth_date == b.birth_date and bool(a.sex) and a.sex == b.sex)
+    return not (alike and set(a.documents) & set(b.documents))
+
+
 def _listed(refs: list[str], shown: int = 12) -> str:
     """`refs` joined, the first `shown` of them and how many more (a confirmation of 2,000 records stays short)."""
     more = len(refs) - shown
@@ -548,7 +562,7 @@ class DuplicatesDialog(QDialog):
         if len(pairs) < 2:
             self.open_current()
             return
-        looks = [pair for pair in pairs if pair.decision != "match"]
+        looks = [pair for pair in pairs if _needs_a_look(pair)]
         if looks:  # a pair the finder only asks to look at is compared (Enter) before it is merged: never unseen
             QMessageBox.information(self, self.tr("Merge selected into one"), self.tr(
                 "The selected pairs include %1 that need a look (the first: %2 and %3). Compare such a pair with "

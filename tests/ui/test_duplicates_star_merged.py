@@ -51,8 +51,6 @@ def test_a_star_selected_whole_merges_into_its_first_and_is_not_offered_again(
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise")  # the offscreen platform
-@pytest.mark.xfail(strict=True, reason="a star the model leaves to look at is refused by 'Merge selected into one' "
-                                       "(cc25918): 249 pairs merged one at a time (breaker X22d)")
 def test_a_star_the_model_leaves_to_look_at_merges_in_one_act(qtbot: QtBot, tmp_path: Path,
                                                                 preferences: Preferences) -> None:
     """A file imported 250 times over whose persons give names, a birth date, sex and a passport only, among 1,000
