@@ -779,7 +779,6 @@ def merged_history(db: Database, person_id: int) -> list[HistoryEntry]:
 
 
 @accounts.guarded(Permission.SEARCH)
-@accounts.guarded(Permission.SEARCH)
 def merged_refs(db: Database, operation_id: int) -> list[str]:
     """The case references of the records merge operation `operation_id` merged away, in its order (one, or each
     of a merge of several); the undo restores every one of them.
@@ -794,6 +793,7 @@ def merged_refs(db: Database, operation_id: int) -> list[str]:
         return list(details.get("other_refs", [details.get("other_ref")]))
 
 
+@accounts.guarded(Permission.SEARCH)
 def merge_operations(db: Database, person_id: int) -> list[int]:
     """Ids of merge operations (not undone) that involve the person, newest first (for an Undo button)."""
     with db.reading() as session:
