@@ -952,6 +952,8 @@ def _as_stars(roster: Sequence[Prepared], stars: Sequence[Sequence[int]],
 
     A class's records are alike in every field compared but their household: nothing tells them apart, so the
     model's decision on one of them is its decision on each, and merging each into the first is the officer's work.
+    A copy left to review says `IDENTICAL` too: the window merges such copies among the selected, and tells them so
+    from namesakes alike in every field it shows (a camp's, sharing the office's number), which it does not.
     """
     if not stars:
         return list(pairs)
@@ -991,7 +993,10 @@ def _as_stars(roster: Sequence[Prepared], stars: Sequence[Sequence[int]],
         a, b = entry
         if a == b:
             first = roster[a].key
-            out.extend(replace(chosen, key_a=first, key_b=roster[copy].key) for copy in group_of[a][1:])
+            reasons = chosen.reasons if chosen.decision == MATCH or IDENTICAL in chosen.reasons else (
+                *chosen.reasons, IDENTICAL)
+            out.extend(replace(chosen, key_a=first, key_b=roster[copy].key, reasons=reasons)
+                       for copy in group_of[a][1:])
         else:
             out.append(replace(chosen, key_a=roster[a].key, key_b=roster[b].key))
     return out

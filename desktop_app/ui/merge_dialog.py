@@ -383,13 +383,15 @@ def _needs_a_look(pair: DuplicateCandidate) -> bool:
     'almost surely' one person, unless its two records are alike in every field shown (names, a birth date, sex) and
     hold one same document: copies of one registration that the model leaves to look at only for how many hold
     their number and name (a file imported many times over, offered as a star). A father and his son named alike
-    differ in their birth dates; a child on a parent's passport has no birth date of the parent's."""
+    differ in their birth dates; a child on a parent's passport has no birth date of the parent's. The finder says
+    which are copies (`DuplicateCandidate.copies`): distinct camp namesakes are as alike in what the list shows and
+    share the office's number typed for want of one."""
     if pair.decision == "match":
         return False
     a, b = pair.a, pair.b
     alike = (not pair.differing and a.name == b.name and a.latin_name == b.latin_name and bool(a.birth_date)
              and a.birth_date == b.birth_date and bool(a.sex) and a.sex == b.sex)
-    return not (alike and set(a.documents) & set(b.documents))
+    return not (alike and pair.copies and set(a.documents) & set(b.documents))
 
 
 def _listed(refs: list[str], shown: int = 12) -> str:

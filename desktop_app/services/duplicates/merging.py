@@ -45,6 +45,7 @@ from desktop_app.domain.roles import Permission
 from desktop_app.domain.status import Status
 from desktop_app.matching import STAR_COPIES, Prepared
 from desktop_app.matching import find_duplicates as engine_duplicates
+from desktop_app.matching.engine import IDENTICAL
 from desktop_app.services import accounts, audit
 from desktop_app.services.backups import backup_before
 from desktop_app.services.operations import changes_of, mark_undone, undoable
@@ -101,6 +102,13 @@ class DuplicateCandidate:
     reasons: tuple[str, ...]
     differing: frozenset[str]
     contributions: tuple[tuple[str, str, float], ...] = ()  # (field, level, bits), the prior first
+
+    @property
+    def copies(self) -> bool:
+        """Whether the finder offers the pair as copies of one registration (`matching.engine.IDENTICAL`): alike in
+        every field it compares and holding a number few persons hold, not namesakes alike in what the list shows
+        (a camp's, sharing the office's number for want of one)."""
+        return IDENTICAL in self.reasons
 
 
 @dataclass(frozen=True)
