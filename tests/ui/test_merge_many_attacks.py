@@ -8,36 +8,14 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop_app.domain.person import DocumentData, DocumentType
 from desktop_app.services import persons
 from desktop_app.services.duplicates import DuplicateCandidate
 from desktop_app.storage.db import Database
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.merge_dialog import DuplicatesDialog, _kept_of
+from desktop_app.ui.merge_dialog import _kept_of
 from tests.storage.test_errors import held_lock
+from tests.ui.test_merge_many_dialog import _copies, _opened, _select_pairs_among
 from tests.ui.typing import answer_next_message_box
-
-
-def _copies(db: Database, count: int) -> list[int]:
-    """The ids of one registration entered `count` times alike, the first first."""
-    return [persons.create_person(
-        db, {"surname": "Saleh", "given_names": "Rami", "birth_date": "1979-01-23", "sex": "M"}, operator="t",
-        documents=[DocumentData.create(DocumentType.PASSPORT, "RL5512077", "SYR")]).id for _ in range(count)]
-
-
-def _opened(window: MainWindow, qtbot: QtBot) -> DuplicatesDialog:
-    window.actions["findDuplicates"].trigger()
-    qtbot.waitUntil(lambda: bool(window.findChildren(DuplicatesDialog))
-                    and window.findChildren(DuplicatesDialog)[-1].loaded, timeout=60_000)
-    return window.findChildren(DuplicatesDialog)[-1]
-
-
-def _select_pairs_among(dialog: DuplicatesDialog, ids: set[int]) -> int:
-    rows = [row for row, pair in enumerate(dialog.model.records) if {pair.a.id, pair.b.id} <= ids]
-    for row in rows:
-        dialog.table.selectionModel().select(dialog.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
-                                             | QItemSelectionModel.SelectionFlag.Rows)
-    return len(rows)
 
 
 def test_pairs_linked_only_through_a_chain_name_no_record_to_merge_into(
