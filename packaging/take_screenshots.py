@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QItemSelectionModel, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.domain.person import DocumentData, DocumentType
@@ -101,12 +101,24 @@ def main() -> int:
                                        "given_names_latin": latin[1], "birth_date": born, "locality": "Rafah",
                                        "address": "Rafah, block 26"}, operator="demo",
                                   documents=[DocumentData.create(DocumentType.PASSPORT, passport, "PSE")])
+        # And a registration a clerk imported three times over, its pairs selected for 'Merge selected into one…'.
+        copies = {persons.create_person(db, {"surname": "حداد", "given_names": "نور", "surname_latin": "HADDAD",
+                                             "given_names_latin": "NOUR", "birth_date": "1994-07-12", "sex": "F",
+                                             "locality": "Rafah"}, operator="demo",
+                                        documents=[DocumentData.create(DocumentType.PASSPORT, "736502914", "PSE")]).id
+                  for _ in range(3)}
         dialog = DuplicatesDialog(workspace, window, undo_host=window)
         dialog.resize(1300, 520)
         dialog.show()
         deadline = time.monotonic() + 60
         while not dialog.loaded and time.monotonic() < deadline:  # found off the GUI thread
             app.processEvents()
+        selection = dialog.table.selectionModel()
+        selection.clearSelection()
+        for row, pair in enumerate(dialog.model.records):
+            if {pair.a.id, pair.b.id} <= copies:
+                selection.select(dialog.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
+                                 | QItemSelectionModel.SelectionFlag.Rows)
         return dialog
 
     shots += [("roster", roster), ("search", search), ("person", editor), ("dashboard", dashboard),
