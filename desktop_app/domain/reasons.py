@@ -90,6 +90,8 @@ _MATCH_WORDS: dict[str, Template] = {word: template for word, template in (
      QT_TRANSLATE_NOOP("domain.reasons", "few registrations on this roster agree on a number: the officer decides")),
     ("registered again alike in every field: the officer decides",
      QT_TRANSLATE_NOOP("domain.reasons", "registered again alike in every field: the officer decides")),
+    ("born on a day many on this roster share: look",
+     QT_TRANSLATE_NOOP("domain.reasons", "born on a day many on this roster share: look")),
 )}
 _MATCH_PATTERNS: list[tuple[re.Pattern[str], Template]] = [(re.compile(pattern), template) for pattern, template in (
     (r"(?P<part>surname|given name|patronymic) equal", QT_TRANSLATE_NOOP("domain.reasons", "{part} equal")),

@@ -103,6 +103,9 @@ OTHER_CARRIERS = 2
 FEW_AGREE = "few registrations on this roster agree on a number: the officer decides"
 # A registration copied many times over (`duplicate_pairs.identical_groups`) that no pair offers, offered for merging.
 IDENTICAL = "registered again alike in every field: the officer decides"
+# A pair the roster's common birth day (`Model.adjusted_birth_date`) weighs below review that an equal date weighed as
+# any day's would offer: offered for review only (copies of one person without a document, and namesakes, born on it).
+COMMON_DAY = "born on a day many on this roster share: look"
 # Copies of one registration (`duplicate_pairs.identical_groups`) beyond this many are offered as a star, each to the
 # first (`_as_stars`), not as every pair of them: 260 copies made 33,670 pairs to review. A person registered again
 # in earnest makes a handful of records (FEBRL3: 6 at most), whose every pair a pair-level count still sees; 20
@@ -776,7 +779,9 @@ def find_duplicates(records: Iterable[MatchRecord | Prepared], thresholds: Thres
     that differ and that other persons carry too (not a slip) leave a match to the officer (`OTHER_FAMILIES`).
     A pair at one address EM's own count would offer and the documents' cut would not is offered for review
     (`FEW_AGREE`): registrations of one person that give two numbers (an identity card's and a passport's) look
-    like namesakes to the cut.
+    like namesakes to the cut. A pair born on a day many share (the 1 January typed for an unknown day,
+    `Model.adjusted_birth_date`) that an equal date weighed as any day's would offer is offered for review
+    (`COMMON_DAY`): copies of one person without a document born on it, whose match the day's share rightly refuses.
     """
     # Every registration has its own roster ID and case reference: no evidence between two of them.
     thresholds = thresholds or Thresholds(match=DUPLICATE_MATCH_THRESHOLD)
@@ -833,6 +838,12 @@ def find_duplicates(records: Iterable[MatchRecord | Prepared], thresholds: Thres
         cut, index.model = index.model, offered
         offered_weights = index._weights(compared, levels)
         index.model = cut
+    # The birth date weighed as any day's, for offering a pair for review only: the 1 January typed for an unknown day
+    # weighs by how many were born on it, and copies of one person without a document born on it fell below review.
+    frequencies = index.model.birth_date_frequencies or {}
+    any_day = replace(index.model, birth_date_frequencies=None)
+    equal_date = index.model.bits_table[BIRTH_F][D_EQUAL]
+    lift = {date: equal_date - math.log2(index.model.m[BIRTH_F][D_EQUAL] / tf) for date, tf in frequencies.items()}
     pairs: list[DuplicatePair] = []
     carriers: _Carriers | None = None  # persons per surname, counted when first needed
     born_by_number: dict[str, set[int | None]] | None = None  # holders' birth years per number, when first needed
@@ -842,7 +853,8 @@ def find_duplicates(records: Iterable[MatchRecord | Prepared], thresholds: Thres
         prepared = index._prepared[position]
         for (other, comparison), weight, offered_weight in zip(found, weighed, offered_weighed, strict=True):
             if (max(weight, offered_weight) < hopeless and comparison.levels[IDENTIFIER] != 0
-                    and comparison.levels[DOCUMENT_F] != 0):
+                    and comparison.levels[DOCUMENT_F] != 0
+                    and (comparison.born is None or weight + lift.get(comparison.born, 0.0) < hopeless)):
                 continue
             target = index._prepared[other]
             judged = judge(prepared, target, comparison, index.model, match_threshold=t.match,
@@ -853,6 +865,12 @@ def find_duplicates(records: Iterable[MatchRecord | Prepared], thresholds: Thres
                                review_threshold=t.review, surname_rule=False, family_rule=False)
                 if judged.decision != NONE:
                     judged = replace(judged, decision=REVIEW, reasons=(*judged.reasons, FEW_AGREE))
+            if (judged.decision == NONE and comparison.born is not None and comparison.levels[BIRTH_F] == D_EQUAL
+                    and weight + lift.get(comparison.born, -math.inf) >= hopeless):
+                judged = judge(prepared, target, comparison, any_day, match_threshold=t.match,
+                               review_threshold=t.review, surname_rule=False, family_rule=False)
+                if judged.decision != NONE:
+                    judged = replace(judged, decision=REVIEW, reasons=(*judged.reasons, COMMON_DAY))
             if judged.decision == NONE:
                 continue
             decision, reasons = judged.decision, judged.reasons

@@ -956,134 +956,135 @@
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="387"/>
+        <location filename="../../ui/merge_dialog.py" line="400"/>
         <source> and %1 more</source>
         <translation> и ещё %1</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="401"/>
+        <location filename="../../ui/merge_dialog.py" line="414"/>
         <source>Possible duplicates</source>
         <translation>Возможные дубликаты</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="407"/>
+        <location filename="../../ui/merge_dialog.py" line="420"/>
         <source>Record A</source>
         <translation>Запись A</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="408"/>
+        <location filename="../../ui/merge_dialog.py" line="421"/>
         <source>Born A</source>
         <translation>Родился (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="409"/>
+        <location filename="../../ui/merge_dialog.py" line="422"/>
         <source>Record B</source>
         <translation>Запись B</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="410"/>
+        <location filename="../../ui/merge_dialog.py" line="423"/>
         <source>Born B</source>
         <translation>Родился (B)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="411"/>
+        <location filename="../../ui/merge_dialog.py" line="424"/>
         <source>Decision</source>
         <translation>Оценка</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="411"/>
+        <location filename="../../ui/merge_dialog.py" line="424"/>
         <source>almost surely</source>
         <translation>почти наверняка</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="411"/>
+        <location filename="../../ui/merge_dialog.py" line="424"/>
         <source>look</source>
         <translation>проверить</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="412"/>
+        <location filename="../../ui/merge_dialog.py" line="425"/>
         <source>Score</source>
         <translation>Балл</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="412"/>
+        <location filename="../../ui/merge_dialog.py" line="425"/>
         <source>Reasons</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="424"/>
-        <location filename="../../ui/merge_dialog.py" line="467"/>
+        <location filename="../../ui/merge_dialog.py" line="437"/>
+        <location filename="../../ui/merge_dialog.py" line="480"/>
         <source>Looking for duplicates…</source>
         <translation>Поиск дубликатов…</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="426"/>
+        <location filename="../../ui/merge_dialog.py" line="439"/>
         <source>Enter: compare and merge · Del: not a duplicate (not proposed again) · Shift/Ctrl+click the pairs of one record: merge them all in one act</source>
         <translation>Enter: сравнить и объединить · Del: не дубликат (больше не предлагается) · Shift/Ctrl+щелчок по парам одной записи: объединить их все за один раз</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="430"/>
+        <location filename="../../ui/merge_dialog.py" line="443"/>
         <source>&amp;Compare and merge…</source>
         <translation>&amp;Сравнить и объединить…</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="433"/>
+        <location filename="../../ui/merge_dialog.py" line="446"/>
         <source>Merge &amp;selected into one…</source>
         <translation>Объединить &amp;выбранные в одну…</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="438"/>
+        <location filename="../../ui/merge_dialog.py" line="451"/>
         <source>&amp;Not a duplicate</source>
         <translation>&amp;Не дубликат</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="441"/>
+        <location filename="../../ui/merge_dialog.py" line="454"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="470"/>
-        <location filename="../../ui/merge_dialog.py" line="480"/>
+        <location filename="../../ui/merge_dialog.py" line="483"/>
+        <location filename="../../ui/merge_dialog.py" line="493"/>
         <source>Looking for duplicates</source>
         <translation>Поиск дубликатов</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="487"/>
+        <location filename="../../ui/merge_dialog.py" line="500"/>
         <source>The search was cancelled: Refresh searches again.</source>
         <translation>Поиск отменён: «Обновить» начнёт его снова.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="494"/>
+        <location filename="../../ui/merge_dialog.py" line="507"/>
         <source>%1 possible duplicates, the likeliest first.</source>
         <translation>Возможных дубликатов: %1, самые вероятные — первыми.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="533"/>
+        <location filename="../../ui/merge_dialog.py" line="546"/>
         <source>%1 possible duplicates; %2 merged. Refresh judges the kept record&apos;s pairs again.</source>
         <translation>Возможных дубликатов: %1; запись %2 объединена. «Обновить» заново оценит пары оставленной записи.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="555"/>
+        <location filename="../../ui/merge_dialog.py" line="569"/>
+        <location filename="../../ui/merge_dialog.py" line="577"/>
         <source>Merge selected into one</source>
         <translation>Объединение выбранных в одну запись</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="556"/>
+        <location filename="../../ui/merge_dialog.py" line="570"/>
         <source>The selected pairs include %1 that need a look (the first: %2 and %3). Compare such a pair with Enter before merging it: &apos;Merge selected into one&apos; merges only pairs that are almost surely one person.</source>
         <translation>Среди выбранных пар есть требующие проверки: %1 (первая: %2 и %3). Сравните такую пару (Enter), прежде чем объединять её: «Объединить выбранные в одну» объединяет только пары, которые почти наверняка один человек.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="556"/>
+        <location filename="../../ui/merge_dialog.py" line="578"/>
         <source>The selected pairs are not all linked to one record. Select the pairs of one registration (the pairs of its first copy with each other copy).</source>
         <translation>Выбранные пары не связаны с одной записью. Выберите пары одной регистрации (пары её первой копии с каждой другой копией).</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="562"/>
+        <location filename="../../ui/merge_dialog.py" line="584"/>
         <source>Merge the records</source>
         <translation>Объединение записей</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="563"/>
+        <location filename="../../ui/merge_dialog.py" line="585"/>
         <source>Merge %1 records into %2 %3?
 
 Each becomes &apos;merged&apos; and points to %2; nothing is deleted. One backup is taken first, and one undo (Edit &gt; Undo) separates them all again.
@@ -1096,32 +1097,32 @@ Merged: %4</source>
 Объединяются: %4</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="581"/>
+        <location filename="../../ui/merge_dialog.py" line="605"/>
         <source>Merging %1 records into %2</source>
         <translation>Объединение записей (%1) в %2</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="591"/>
+        <location filename="../../ui/merge_dialog.py" line="616"/>
         <source>Merge %1 records into %2</source>
         <translation>Объединение записей (%1) в %2</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="598"/>
+        <location filename="../../ui/merge_dialog.py" line="623"/>
         <source>%1 possible duplicates; %2 records merged into %3 (operation %4). Refresh judges the kept record&apos;s pairs again.</source>
         <translation>Возможных дубликатов: %1; записей объединено в %3: %2 (операция %4). «Обновить» заново оценит пары оставленной записи.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="608"/>
+        <location filename="../../ui/merge_dialog.py" line="633"/>
         <source>The merge was undone: Refresh lists the pairs of its records again.</source>
         <translation>Объединение отменено: «Обновить» снова покажет пары его записей.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="619"/>
+        <location filename="../../ui/merge_dialog.py" line="644"/>
         <source>Marking %1 and %2 as different persons</source>
         <translation>%1 и %2 отмечаются как разные люди</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="628"/>
+        <location filename="../../ui/merge_dialog.py" line="654"/>
         <source>%1 possible duplicates; %2 and %3 marked as different persons.</source>
         <translation>Возможных дубликатов: %1; %2 и %3 отмечены как разные люди.</translation>
     </message>
@@ -1131,12 +1132,12 @@ Merged: %4</source>
         <translation>Найти &amp;дубликаты…</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="468"/>
+        <location filename="../../ui/merge_dialog.py" line="481"/>
         <source>Looking for duplicates… The roster is on a network share: your saves wait until the search ends (Cancel ends it).</source>
         <translation>Поиск дубликатов… База находится в сетевой папке: ваши сохранения ждут окончания поиска (Отмена прекращает его).</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="481"/>
+        <location filename="../../ui/merge_dialog.py" line="494"/>
         <source>Looking for duplicates: %1 (stage %2 of %3)</source>
         <translation>Поиск дубликатов: %1 (этап %2 из %3)</translation>
     </message>
@@ -7678,7 +7679,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>не принимает номеров дел</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/reconcile.py" line="203"/>
+        <location filename="../../cli/commands/reconcile.py" line="208"/>
         <source>merge {n} undone: {ref} is a record of its own again ({state})</source>
         <translation>объединение {n} отменено: {ref} снова отдельная запись ({state})</translation>
     </message>
@@ -7688,17 +7689,17 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>объединение {n} отменено: записи ({count}: {refs}) снова отдельные</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/reconcile.py" line="208"/>
+        <location filename="../../cli/commands/reconcile.py" line="213"/>
         <source>needs KEEP_REF OTHER_REF (or --undo OPERATION_ID)</source>
         <translation>нужны KEEP_REF OTHER_REF (или --undo OPERATION_ID)</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/reconcile.py" line="218"/>
+        <location filename="../../cli/commands/reconcile.py" line="223"/>
         <source>{other} merged into {keep} (operation {n}); undo with `mission-roster merge --undo {n}`</source>
         <translation>{other} объединён(а) с {keep} (операция {n}); отменить: `mission-roster merge --undo {n}`</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/reconcile.py" line="222"/>
+        <location filename="../../cli/commands/reconcile.py" line="227"/>
         <source>{count} records ({others}) merged into {keep} in one act (operation {n}); undo all of them with `mission-roster merge --undo {n}`</source>
         <translation>Записи ({count}: {others}) объединены в {keep} за один раз (операция {n}); отменить все: `mission-roster merge --undo {n}`</translation>
     </message>
@@ -7760,367 +7761,368 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>domain.audit</name>
     <message>
-        <location filename="../../domain/reasons.py" line="134"/>
+        <location filename="../../domain/reasons.py" line="136"/>
         <source>answer</source>
         <translation>ответ</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="135"/>
+        <location filename="../../domain/reasons.py" line="137"/>
         <source>create</source>
         <translation>создание</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="136"/>
+        <location filename="../../domain/reasons.py" line="138"/>
         <source>update</source>
         <translation>изменение</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="137"/>
+        <location filename="../../domain/reasons.py" line="139"/>
         <source>delete</source>
         <translation>удаление</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="138"/>
+        <location filename="../../domain/reasons.py" line="140"/>
         <source>restore</source>
         <translation>восстановление</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="139"/>
+        <location filename="../../domain/reasons.py" line="141"/>
         <source>move to a server</source>
         <translation>перенос на сервер</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="140"/>
+        <location filename="../../domain/reasons.py" line="142"/>
         <source>status</source>
         <translation>статус</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="141"/>
+        <location filename="../../domain/reasons.py" line="143"/>
         <source>undo</source>
         <translation>отмена</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="142"/>
+        <location filename="../../domain/reasons.py" line="144"/>
         <source>merge</source>
         <translation>объединение</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="143"/>
+        <location filename="../../domain/reasons.py" line="145"/>
         <source>not a duplicate</source>
         <translation>не дубликат</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="144"/>
+        <location filename="../../domain/reasons.py" line="146"/>
         <source>duplicate mark removed</source>
         <translation>снята отметка «не дубликат»</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="145"/>
+        <location filename="../../domain/reasons.py" line="147"/>
         <source>reconcile</source>
         <translation>сверка</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="146"/>
+        <location filename="../../domain/reasons.py" line="148"/>
         <source>export</source>
         <translation>экспорт</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="147"/>
+        <location filename="../../domain/reasons.py" line="149"/>
         <source>import</source>
         <translation>импорт</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="148"/>
+        <location filename="../../domain/reasons.py" line="150"/>
         <source>redact</source>
         <translation>вымарывание</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="149"/>
+        <location filename="../../domain/reasons.py" line="151"/>
         <source>backup</source>
         <translation>резервная копия</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="150"/>
+        <location filename="../../domain/reasons.py" line="152"/>
         <source>encrypt</source>
         <translation>шифрование</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="151"/>
+        <location filename="../../domain/reasons.py" line="153"/>
         <source>anonymise</source>
         <translation>обезличивание</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="152"/>
+        <location filename="../../domain/reasons.py" line="154"/>
         <source>retention</source>
         <translation>хранение данных</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="153"/>
+        <location filename="../../domain/reasons.py" line="155"/>
         <source>person</source>
         <translation>человек</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="154"/>
+        <location filename="../../domain/reasons.py" line="156"/>
         <source>household</source>
         <translation>семья</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="155"/>
+        <location filename="../../domain/reasons.py" line="157"/>
         <source>list</source>
         <translation>список</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="156"/>
+        <location filename="../../domain/reasons.py" line="158"/>
         <source>contact</source>
         <translation>контакт</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="157"/>
+        <location filename="../../domain/reasons.py" line="159"/>
         <source>liaison</source>
         <translation>журнал связи</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="158"/>
+        <location filename="../../domain/reasons.py" line="160"/>
         <source>organization</source>
         <translation>организация</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="159"/>
+        <location filename="../../domain/reasons.py" line="161"/>
         <source>operation</source>
         <translation>операция</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="160"/>
+        <location filename="../../domain/reasons.py" line="162"/>
         <source>setting</source>
         <translation>настройка</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="161"/>
+        <location filename="../../domain/reasons.py" line="163"/>
         <source>export profile</source>
         <translation>профиль экспорта</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="162"/>
+        <location filename="../../domain/reasons.py" line="164"/>
         <source>mapping profile</source>
         <translation>профиль сопоставления</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="163"/>
+        <location filename="../../domain/reasons.py" line="165"/>
         <source>reconcile report</source>
         <translation>отчёт сверки</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="164"/>
+        <location filename="../../domain/reasons.py" line="166"/>
         <source>persons of an export</source>
         <translation>люди выгрузки</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="165"/>
+        <location filename="../../domain/reasons.py" line="167"/>
         <source>roster</source>
         <translation>база</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="166"/>
+        <location filename="../../domain/reasons.py" line="168"/>
         <source>undo of an import</source>
         <translation>отмена загрузки</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="167"/>
+        <location filename="../../domain/reasons.py" line="169"/>
         <source>account</source>
         <translation>учётная запись</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="168"/>
+        <location filename="../../domain/reasons.py" line="170"/>
         <source>permission</source>
         <translation>право</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="169"/>
+        <location filename="../../domain/reasons.py" line="171"/>
         <source>refused</source>
         <translation>отказ</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="170"/>
+        <location filename="../../domain/reasons.py" line="172"/>
         <source>sign-in</source>
         <translation>вход</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="171"/>
+        <location filename="../../domain/reasons.py" line="173"/>
         <source>sign-in refused</source>
         <translation>отказ во входе</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="182"/>
+        <location filename="../../domain/reasons.py" line="184"/>
         <source>created {ref}</source>
         <translation>создана запись {ref}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="183"/>
+        <location filename="../../domain/reasons.py" line="185"/>
         <source>edited {ref}: {fields}</source>
         <translation>изменена запись {ref}: {fields}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="184"/>
+        <location filename="../../domain/reasons.py" line="186"/>
         <source>moved {ref} to the trash</source>
         <translation>{ref} перемещён(а) в корзину</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="185"/>
+        <location filename="../../domain/reasons.py" line="187"/>
         <source>restored {ref} from the trash</source>
         <translation>{ref} восстановлен(а) из корзины</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="186"/>
+        <location filename="../../domain/reasons.py" line="188"/>
         <source>{ref}: {old} -&gt; {new}</source>
         <translation>{ref}: {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="187"/>
+        <location filename="../../domain/reasons.py" line="189"/>
         <source>{n} persons -&gt; {new}</source>
         <translation>человек: {n} → {new}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="188"/>
+        <location filename="../../domain/reasons.py" line="190"/>
         <source>{ref}: crossing date</source>
         <translation>{ref}: дата перехода границы</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="190"/>
+        <location filename="../../domain/reasons.py" line="192"/>
         <source>{ref} on {list}: {answer}</source>
         <translation>{ref} в списке {list}: {answer}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="192"/>
+        <location filename="../../domain/reasons.py" line="194"/>
         <source>{ref} joined household {household}</source>
         <translation>{ref} включён(а) в семью {household}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="194"/>
+        <location filename="../../domain/reasons.py" line="196"/>
         <source>{ref} left household {household}</source>
         <translation>{ref} исключён(а) из семьи {household}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="195"/>
+        <location filename="../../domain/reasons.py" line="197"/>
         <source>created household {household}</source>
         <translation>создана семья {household}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="196"/>
+        <location filename="../../domain/reasons.py" line="198"/>
         <source>created list {list}</source>
         <translation>создан список {list}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="197"/>
+        <location filename="../../domain/reasons.py" line="199"/>
         <source>list {list} sent</source>
         <translation>список {list} отправлен</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="198"/>
+        <location filename="../../domain/reasons.py" line="200"/>
         <source>list {list}: {old} -&gt; {new}</source>
         <translation>список {list}: {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="200"/>
+        <location filename="../../domain/reasons.py" line="202"/>
         <source>added {n} persons to list {list}</source>
         <translation>в список {list} добавлено человек: {n}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="202"/>
+        <location filename="../../domain/reasons.py" line="204"/>
         <source>removed {n} persons from list {list}</source>
         <translation>из списка {list} исключено человек: {n}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="204"/>
+        <location filename="../../domain/reasons.py" line="206"/>
         <source>merged {other} into {keep} (operation {n})</source>
         <translation>{other} объединён(а) с {keep} (операция {n})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="206"/>
+        <location filename="../../domain/reasons.py" line="208"/>
         <source>undid the merge of {other} into {keep} (operation {n})</source>
         <translation>отменено объединение {other} с {keep} (операция {n})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="208"/>
+        <location filename="../../domain/reasons.py" line="210"/>
+        <location filename="../../services/duplicates/merging.py" line="528"/>
         <source>{a} and {b} marked as different persons</source>
         <translation>{a} и {b} отмечены как разные люди</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="210"/>
+        <location filename="../../domain/reasons.py" line="212"/>
         <source>undid status operation {n}: {count} persons back</source>
         <translation>отменена смена статуса {n}: возвращено человек: {count}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="212"/>
+        <location filename="../../domain/reasons.py" line="214"/>
         <source>{n} persons -&gt; {new} (operation {op})</source>
         <translation>человек: {n} -&gt; {new} (операция {op})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="213"/>
+        <location filename="../../domain/reasons.py" line="215"/>
         <source>{ref}: {old} -&gt; {new} ({why})</source>
         <translation>{ref}: {old} -&gt; {new} ({why})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="215"/>
+        <location filename="../../domain/reasons.py" line="217"/>
         <source>moved {ref} to the trash: {why}</source>
         <translation>{ref} перемещён(а) в корзину: {why}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="216"/>
+        <location filename="../../domain/reasons.py" line="218"/>
         <source>added partner {name}</source>
         <translation>добавлен партнёр {name}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="217"/>
+        <location filename="../../domain/reasons.py" line="219"/>
         <source>logged a contact</source>
         <translation>записан контакт</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="218"/>
+        <location filename="../../domain/reasons.py" line="220"/>
         <source>logged a contact ({channel})</source>
         <translation>записан контакт ({channel})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="219"/>
+        <location filename="../../domain/reasons.py" line="221"/>
         <source>follow-up done</source>
         <translation>напоминание выполнено</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="220"/>
+        <location filename="../../domain/reasons.py" line="222"/>
         <source>changed a partner contact</source>
         <translation>изменён контакт партнёра</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="221"/>
+        <location filename="../../domain/reasons.py" line="223"/>
         <source>{key} changed</source>
         <translation>изменено: {key}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="223"/>
+        <location filename="../../domain/reasons.py" line="225"/>
         <source>backup ({why}) of {n} persons to {folder}</source>
         <translation>резервная копия ({why}), человек: {n}, в {folder}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="225"/>
+        <location filename="../../domain/reasons.py" line="227"/>
         <source>exported {n} persons to an internal file ({what})</source>
         <translation>выгружено человек: {n}, во внутренний файл ({what})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="227"/>
+        <location filename="../../domain/reasons.py" line="229"/>
         <source>exported {n} persons to {partner} ({what})</source>
         <translation>выгружено человек: {n}, для {partner} ({what})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="229"/>
+        <location filename="../../domain/reasons.py" line="231"/>
         <source>persons {first}-{last} of export entry {entry}</source>
         <translation>люди с {first} по {last} выгрузки из записи {entry}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="232"/>
+        <location filename="../../domain/reasons.py" line="234"/>
         <source>import #{n} of {file} ({sheet}): {created} created, {updated} updated, {rejected} rejected</source>
         <translation>загрузка №{n} из {file} ({sheet}): создано {created}, обновлено {updated}, отклонено {rejected}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="236"/>
+        <location filename="../../domain/reasons.py" line="238"/>
         <source>undid import #{n} of {file}: {removed} removed, {trashed} to the trash, {restored} restored, {conflicts} conflicts</source>
         <translation>отменена загрузка №{n} из {file}: удалено {removed}, в корзину {trashed}, восстановлено {restored}, конфликтов {conflicts}</translation>
     </message>
@@ -9260,117 +9262,122 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>та же запись, внесённая повторно без единого отличия: решает сотрудник</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="95"/>
+        <location filename="../../domain/reasons.py" line="94"/>
+        <source>born on a day many on this roster share: look</source>
+        <translation>в этот день в базе родились многие: проверьте</translation>
+    </message>
+    <message>
+        <location filename="../../domain/reasons.py" line="97"/>
         <source>{part} equal</source>
         <translation>{part}: совпадает</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="97"/>
+        <location filename="../../domain/reasons.py" line="99"/>
         <source>{part} equal by sound</source>
         <translation>{part}: совпадает по звучанию</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="98"/>
+        <location filename="../../domain/reasons.py" line="100"/>
         <source>{part} similar</source>
         <translation>{part}: похоже</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="100"/>
+        <location filename="../../domain/reasons.py" line="102"/>
         <source>{part} differs slightly</source>
         <translation>{part}: немного отличается</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="102"/>
+        <location filename="../../domain/reasons.py" line="104"/>
         <source>{part} initial only</source>
         <translation>{part}: только инициал</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="103"/>
+        <location filename="../../domain/reasons.py" line="105"/>
         <source>{part} differs</source>
         <translation>{part}: другое</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="104"/>
+        <location filename="../../domain/reasons.py" line="106"/>
         <source>{part} missing</source>
         <translation>{part}: нет</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="106"/>
+        <location filename="../../domain/reasons.py" line="108"/>
         <source>{part} equal under {scheme}</source>
         <translation>{part}: совпадает по {scheme}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="108"/>
+        <location filename="../../domain/reasons.py" line="110"/>
         <source>birth date differs (born {n} years apart)</source>
         <translation>дата рождения другая (разница {n} г.)</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="111"/>
+        <location filename="../../domain/reasons.py" line="113"/>
         <source>another person scores close ({ref})</source>
         <translation>близкий результат у другого человека ({ref})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="113"/>
+        <location filename="../../domain/reasons.py" line="115"/>
         <source>another given name, and another person comes close ({ref}): a twin&apos;s document?</source>
         <translation>другое имя, и близкий результат у другого человека ({ref}): документ близнеца?</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="256"/>
+        <location filename="../../domain/reasons.py" line="258"/>
         <source>status {old} cannot become {new}</source>
         <translation>статус «{old}» не может смениться на «{new}»</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="258"/>
+        <location filename="../../domain/reasons.py" line="260"/>
         <source>{ref}: {answer} recorded, status {old} cannot become {new}</source>
         <translation>{ref}: ответ «{answer}» внесён, статус «{old}» не может смениться на «{new}»</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="259"/>
+        <location filename="../../domain/reasons.py" line="261"/>
         <source>needs review</source>
         <translation>требует проверки</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="260"/>
+        <location filename="../../domain/reasons.py" line="262"/>
         <source>not on the roster</source>
         <translation>нет в базе</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="261"/>
+        <location filename="../../domain/reasons.py" line="263"/>
         <source>left out by the officer</source>
         <translation>исключено сотрудником</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="262"/>
+        <location filename="../../domain/reasons.py" line="264"/>
         <source>is in the trash</source>
         <translation>в корзине</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="263"/>
+        <location filename="../../domain/reasons.py" line="265"/>
         <source>is not on list {name}</source>
         <translation>нет в списке {name}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="266"/>
+        <location filename="../../domain/reasons.py" line="268"/>
         <source>row {rows} names the same person</source>
         <translation>строка {rows} называет того же человека</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="268"/>
+        <location filename="../../domain/reasons.py" line="270"/>
         <source>row {row} names this person more surely</source>
         <translation>строка {row} называет этого человека увереннее</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="269"/>
+        <location filename="../../domain/reasons.py" line="271"/>
         <source>closest roster persons</source>
         <translation>ближайшие люди в базе</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="270"/>
+        <location filename="../../domain/reasons.py" line="272"/>
         <source>a list member carries this name</source>
         <translation>это имя носит человек из списка</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="109"/>
+        <location filename="../../domain/reasons.py" line="111"/>
         <source>both match {ref}</source>
         <translation>оба совпадают с {ref}</translation>
     </message>
@@ -9993,74 +10000,74 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.duplicates</name>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="190"/>
+        <location filename="../../services/duplicates/merging.py" line="199"/>
         <source>The search for duplicates was cancelled.</source>
         <translation>Поиск дубликатов отменён.</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="288"/>
+        <location filename="../../services/duplicates/merging.py" line="305"/>
         <source>names the same person twice</source>
         <translation>дважды называет одного и того же человека</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="345"/>
+        <location filename="../../services/duplicates/merging.py" line="362"/>
         <source>Household</source>
         <translation>Семья</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="348"/>
+        <location filename="../../services/duplicates/merging.py" line="365"/>
         <source>Case ref. (each record keeps its own)</source>
         <translation>Номер дела (у каждой записи свой)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="351"/>
+        <location filename="../../services/duplicates/merging.py" line="368"/>
         <source>Documents (united)</source>
         <translation>Документы (объединяются)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="354"/>
+        <location filename="../../services/duplicates/merging.py" line="371"/>
         <source>Phones (united)</source>
         <translation>Телефоны (объединяются)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="356"/>
+        <location filename="../../services/duplicates/merging.py" line="373"/>
         <source>Status (the survivor&apos;s stays)</source>
         <translation>Статус (остаётся у сохраняемой записи)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="379"/>
+        <location filename="../../services/duplicates/merging.py" line="396"/>
         <source>was already merged into another record</source>
         <translation>уже объединена с другой записью</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="385"/>
-        <location filename="../../services/duplicates/merging.py" line="440"/>
-        <location filename="../../services/duplicates/merging.py" line="445"/>
+        <location filename="../../services/duplicates/merging.py" line="402"/>
+        <location filename="../../services/duplicates/merging.py" line="461"/>
+        <location filename="../../services/duplicates/merging.py" line="466"/>
         <source>needs two different persons</source>
         <translation>нужны два разных человека</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="434"/>
+        <location filename="../../services/duplicates/merging.py" line="454"/>
         <source>must be picked as &apos;keep&apos; or &apos;other&apos;</source>
         <translation>нужно выбрать &apos;keep&apos; или &apos;other&apos;</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="448"/>
+        <location filename="../../services/duplicates/merging.py" line="469"/>
         <source>names the same record twice</source>
         <translation>называет одну запись дважды</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="179"/>
+        <location filename="../../services/duplicates/merging.py" line="188"/>
         <source>reading the roster</source>
         <translation>чтение базы</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="180"/>
+        <location filename="../../services/duplicates/merging.py" line="189"/>
         <source>comparing the persons</source>
         <translation>сравнение людей</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="181"/>
+        <location filename="../../services/duplicates/merging.py" line="190"/>
         <source>listing the pairs</source>
         <translation>составление списка пар</translation>
     </message>
