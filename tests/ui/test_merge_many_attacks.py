@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
@@ -12,7 +13,7 @@ from desktop_app.services import persons
 from desktop_app.services.duplicates import DuplicateCandidate
 from desktop_app.storage.db import Database
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.merge_dialog import _kept_of
+from desktop_app.ui.merge_dialog import DuplicatesDialog, _kept_of
 from tests.storage.test_errors import held_lock
 from tests.ui.test_merge_many_dialog import _copies, _opened, _select_pairs_among
 from tests.ui.typing import answer_next_message_box
@@ -54,16 +55,7 @@ def test_the_dialog_closed_while_the_merge_waits_for_a_colleague_leaves_it_undoa
     dialog = _opened(window, qtbot)
     assert _select_pairs_among(dialog, {first, *others}) >= 2
     replies: list[str] = []
-    closed: list[bool] = []
-
-    def close_while_waiting() -> None:  # the officer's click on the window's close button, in the wait
-        if not closed and replies and not dialog.merge_selected_button.isEnabled():
-            closer.stop()
-            closed.append(dialog.close())
-
-    closer = QTimer(window)
-    closer.setInterval(20)
-    closer.timeout.connect(close_while_waiting)
+    closer, closed = _closing(dialog, lambda: bool(replies) and not dialog.merge_selected_button.isEnabled())
     with held_lock(db_path, 6.0) as colleague:
         answer_next_message_box(replies)
         closer.start()
@@ -150,17 +142,8 @@ def test_the_dialog_closed_while_not_a_duplicate_waits_for_a_colleague_reaches_n
     dialog = _opened(window, qtbot)
     row = next(row for row, pair in enumerate(dialog.model.records) if {pair.a.id, pair.b.id} == {one, two})
     dialog.table.setCurrentIndex(dialog.model.index(row, 0))
-    closed: list[bool] = []
-
-    def close_while_waiting() -> None:
-        if not closed and [w for w in QApplication.topLevelWidgets() if w.objectName() == "waitingForLock"
-                           and w.isVisible()]:
-            closer.stop()
-            closed.append(dialog.close())
-
-    closer = QTimer(window)
-    closer.setInterval(20)
-    closer.timeout.connect(close_while_waiting)
+    closer, closed = _closing(dialog, lambda: any(w.objectName() == "waitingForLock" and w.isVisible()
+                                                  for w in QApplication.topLevelWidgets()))
     with held_lock(db_path, 6.0) as colleague:
         closer.start()
         QTimer.singleShot(0, dialog.dismiss_current)
@@ -169,3 +152,19 @@ def test_the_dialog_closed_while_not_a_duplicate_waits_for_a_colleague_reaches_n
     assert closed
     qtbot.wait(1000)
     assert {persons.get_person(demo_db, person).status for person in (one, two)} == {"registered"}
+
+
+def _closing(dialog: DuplicatesDialog, waiting: Callable[[], bool]) -> tuple[QTimer, list[bool]]:
+    """A timer (not started) that closes `dialog` once `waiting()` holds, as the officer's click on its close
+    button in the wait; the list holds what close() returned."""
+    closed: list[bool] = []
+
+    def close_while_waiting() -> None:
+        if not closed and waiting():
+            closer.stop()
+            closed.append(dialog.close())
+
+    closer = QTimer(dialog.parent())
+    closer.setInterval(20)
+    closer.timeout.connect(close_while_waiting)
+    return closer, closed
