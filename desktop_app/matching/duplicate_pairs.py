@@ -47,7 +47,7 @@ from desktop_app.matching.fastpath import (
 )
 from desktop_app.matching.features import MIN_FUZZY_DOCUMENT, PATRONYMIC, NameToken, Prepared, _dated_blocks
 from desktop_app.matching.normalize import SKELETON_PREFIX
-from desktop_app.matching.roster_counts import _by_identity
+from desktop_app.matching.roster_counts import _by_identity, by_identity
 
 # A wide block's record is filed in block key * width + group: the width at least this, past every group a roster can
 # number (`_SecondKeys.width`: its name words can outnumber this, and a group past it was filed under the next key's).
@@ -333,12 +333,10 @@ class _Keys:
         flat = array("q")
         holders: list[int] = []
         per_name: list[int] = []
-        every = [record.tokens for record in roster]  # namesakes share one tuple (`RosterPreparing`): each once
-        _, first, spread = np.unique(np.fromiter(map(id, every), np.uint64, len(every)), return_index=True,
-                                     return_inverse=True)
+        first, spread = by_identity(roster, "tokens")  # namesakes share one tuple (`RosterPreparing`): each once
         by_object = np.zeros(len(first), np.int64)
         for at in np.argsort(first).tolist():
-            tokens = every[int(first[at])]
+            tokens = roster[int(first[at])].tokens
             found = shared.get(tokens)
             if found is None:
                 found = shared[tokens] = len(holders)
@@ -347,7 +345,7 @@ class _Keys:
                 per_name.append(len(numbered))
                 holders.append(int(first[at]))
             by_object[at] = found
-        names = by_object[spread.reshape(-1)]
+        names = by_object[spread]
         per = np.array(per_name, np.int64)
         counts = per[names]
         self.names = names  # each record's name (its tokens) numbered, and a record holding each name
@@ -532,11 +530,8 @@ class _SecondKeys:
         self._keys = keys
         # Each record's birth date numbered by its object (a roster's persons share a few thousand), and each
         # numbered date's object: a date's groups and codes are made once, then gathered for its records.
-        every = [record.birth_date for record in roster]
-        _, first, date_of = np.unique(np.fromiter(map(id, every), np.uint64, len(every)), return_index=True,
-                                      return_inverse=True)
-        self._date_of = date_of.reshape(-1)
-        self._dates = [every[k] for k in first.tolist()]
+        first, self._date_of = by_identity(roster, "birth_date")
+        self._dates = [roster[k].birth_date for k in first.tolist()]
         self._by_name: dict[int, tuple[tuple[frozenset[str], frozenset[str]], ...]] = {}
 
     def width(self) -> int:

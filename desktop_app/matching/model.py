@@ -1177,13 +1177,13 @@ def _birth_date_frequencies(counts: RosterCounts, base: float) -> dict[PartialDa
     every day so cost FEBRL3's recall 0.9826 -> 0.9790 and FEBRL1's 0.9740 -> 0.9720)."""
     if not counts.records:
         return None
-    first_january = _placeholder_days(counts)
-    kept = first_january[counts.date_of]
+    placeholder_days = _placeholder_days(counts)
+    kept = placeholder_days[counts.date_of]
     if not kept.any():
         return None
     dated = np.asarray([date is not None for date in counts.dates], dtype=bool)
     total = int(dated[counts.date_of].sum())
-    names = np.unique(counts.name_of[kept])  # the names of persons born on a 1 January, numbered as persons
+    names = np.unique(counts.name_of[kept])  # the names of persons born on a placeholder day, numbered as persons
     surnames, given_names = counts.surname_keys, counts.given_names
     persons: dict[tuple[str | None, tuple[str, ...]], int] = {}
     person_of = np.zeros(len(counts.names), np.int64)
@@ -1192,7 +1192,7 @@ def _birth_date_frequencies(counts: RosterCounts, base: float) -> dict[PartialDa
     born = np.unique(person_of[counts.name_of[kept]] * len(counts.dates) + counts.date_of[kept]) % len(counts.dates)
     per_date = np.bincount(born, minlength=len(counts.dates)).tolist()
     out: dict[PartialDate, float] = {}
-    for date, n, placeholder in zip(counts.dates, per_date, first_january.tolist(), strict=True):
+    for date, n, placeholder in zip(counts.dates, per_date, placeholder_days.tolist(), strict=True):
         # the others born that day: a pair's own two records are born on it whatever the day (with them, a copy with
         # a slip in a name, alone on its 1 January, weighed it as if 2 in the roster's size shared it, ~3 bits off an
         # equal date on 3,000 persons, the 1 January no commoner than any day: breaker X22b)
