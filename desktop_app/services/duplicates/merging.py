@@ -663,8 +663,8 @@ def undo_merge(db: Database, operation_id: int, *, operator: str) -> PersonView:
         operation = undoable(session, operation_id, KIND)
         details = json.loads(operation.details)
         after = details["after"]
-        other_ids = details.get("other_ids", [details.get("other_id")])
-        other_versions = after.get("other_versions", [after.get("other_version")])
+        other_ids = _each(details, "other_id")
+        other_versions = _each(after, "other_version")
         keep = session.get(Person, details["keep_id"])
         others = [session.get(Person, other_id) for other_id in other_ids]
         if keep is None or any(other is None for other in others):
@@ -704,6 +704,12 @@ def undo_merge(db: Database, operation_id: int, *, operator: str) -> PersonView:
         session.flush()
         session.refresh(restored[0])
         return person_view(restored[0])
+
+
+def _each(details: Mapping[str, Any], key: str) -> list[Any]:
+    """`key` of each record a merge operation merged away, from its details (or their "after"): the list a merge of
+    several keeps under `key` + "s", or a single merge's one value."""
+    return list(details.get(f"{key}s", [details.get(key)]))
 
 
 def _as_merge_left(session: Session, keep: Person, version: int, operation_id: int) -> bool:
@@ -798,7 +804,7 @@ def merged_refs(db: Database, operation_id: int) -> list[str]:
         if operation is None or operation.kind != KIND:
             raise NotFound("merge operation", operation_id)
         details = json.loads(operation.details)
-        return list(details.get("other_refs", [details.get("other_ref")]))
+        return _each(details, "other_ref")
 
 
 @accounts.guarded(Permission.SEARCH)
@@ -810,7 +816,6 @@ def merge_operations(db: Database, person_id: int) -> list[int]:
                                                                  Operation.undone_at.is_(None))
                                          .order_by(Operation.id.desc())):
             details = json.loads(operation.details)
-            others = details.get("other_ids", [details.get("other_id")])  # of a merge of several, or of one
-            if person_id == details.get("keep_id") or person_id in others:
+            if person_id == details.get("keep_id") or person_id in _each(details, "other_id"):
                 found.append(operation.id)
         return found
