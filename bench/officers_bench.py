@@ -104,8 +104,8 @@ def _officer(target: str, officer: int, seconds: float, seed: int, ready: Any, g
                 choices = [s for s in allowed_next(Status(person.status)) if s not in never]
                 if not choices:
                     continue
-                status.change_status(db, person.id, rng.choice(choices), operator=operator, reason=token)
-                log.statuses.append(token)
+                if status.change_status(db, person.id, rng.choice(choices), operator=operator, reason=token):
+                    log.statuses.append(token)  # not when a colleague had set that status meanwhile: nothing written
             else:
                 surnames = [f"Imp{token}x{row}" for row in range(IMPORT_ROWS)]
                 workbook = _workbook(Path(folder) / f"{token}.xlsx", surnames, rng)

@@ -65,8 +65,9 @@ def set_status(session: Session, person: Person, new: Status, *, operator: str, 
 
 @accounts.guarded(Permission.STATUS)
 def change_status(db: Database, person_id: int, new: Status, *, operator: str, reason: str = "",
-                  list_id: int | None = None) -> None:
-    """Change one person's status by hand; an illegal transition raises TransitionRefused."""
+                  list_id: int | None = None) -> bool:
+    """Change one person's status by hand; an illegal transition raises TransitionRefused. False when the person
+    already had `new` (a colleague set it meanwhile): nothing written, no history entry."""
     with db.transaction() as session:
         person = session.get(Person, person_id)
         if person is None or person.deleted_at is not None:
@@ -80,7 +81,7 @@ def change_status(db: Database, person_id: int, new: Status, *, operator: str, r
         if new is Status.MERGED:
             raise ValidationError("status", new.value,
                                   QT_TRANSLATE_NOOP("services.status", "is set by merging duplicates, not by hand"))
-        set_status(session, person, new, operator=operator, reason=reason, list_id=list_id)
+        return set_status(session, person, new, operator=operator, reason=reason, list_id=list_id) is not None
 
 
 KIND = "status"
