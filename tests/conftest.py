@@ -12,6 +12,7 @@ get the marker from their fixture.
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import sys
 
@@ -21,6 +22,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from _pytest.faulthandler import fault_handler_stderr_fd_key
 
 from desktop_app.storage.db import Database, open_database
 
@@ -33,7 +35,11 @@ POSIX_ONLY_FIXTURES = {
 }
 
 
+@pytest.hookimpl(trylast=True)  # after pytest's faulthandler plugin has enabled it on its copy of stderr
 def pytest_configure(config: pytest.Config) -> None:
+    # A crash (a segmentation fault) dumps only the thread that crashed: with every thread, the idle workers of
+    # the window's runner came first and CI's shortened output cut the crashing thread's frames away
+    faulthandler.enable(file=config.stash[fault_handler_stderr_fd_key], all_threads=False)
     config.addinivalue_line("markers", "posix_only(reason, linux=False): runs on POSIX systems only (on Linux "
                                        "only with linux=True), skipped elsewhere with the reason")
 
