@@ -44,7 +44,8 @@ from desktop_app.matching import (
     collector_paused,
     prepare_fields,
 )
-from desktop_app.services import accounts
+from desktop_app.services import accounts, changes
+from desktop_app.services.backups import BACKUP_ACTION
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import AuditEntry, Document, Household, Person
 
@@ -158,9 +159,21 @@ _keeping = threading.Lock()
 _building = threading.RLock()  # held while an index is built or warmed
 
 
+# Audit entries of records no person's matching reads (exports and the persons they listed, profiles, partners,
+# the call log, a refused permission), and the backup's (`roster`, `backup`): the window's automatic backup and
+# an export leave the kept index as it is, where they had the next reconcile build it again
+_NO_PERSON_CHANGED = sorted(entity for entity, kinds in changes.ENTITY_KINDS.items()
+                            if kinds <= {changes.EXPORTS, changes.PROFILES, changes.PARTNERS, changes.LIAISON})
+
+
 def roster_head(session: Session) -> tuple[object, ...]:
-    """What changes with the roster: the audit trail's last entry (its hash chains the trail), the persons' extent."""
-    last = session.execute(select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).first()
+    """What changes with the roster's persons: the audit trail's last entry that may change one (its hash chains the
+    trail; a backup or an export changes none), the persons' extent."""
+    last = session.execute(
+        select(AuditEntry.id, AuditEntry.hash)
+        .where(AuditEntry.entity.not_in(_NO_PERSON_CHANGED),
+               ~((AuditEntry.entity == "roster") & (AuditEntry.action == BACKUP_ACTION)))
+        .order_by(AuditEntry.id.desc()).limit(1)).first()
     extent = session.execute(select(func.max(Person.id), func.count(Person.id))).one()
     return (*(last or (None, None)), *extent)
 
