@@ -75,6 +75,7 @@ from desktop_app.matching.features import GIVEN, NAME, PATRONYMIC, SURNAME, Name
 from desktop_app.matching.given_names import shipped_given_names
 from desktop_app.matching.normalize import latin_forms
 from desktop_app.matching.roster_counts import GivenNames, RosterCounts
+from desktop_app.matching.typing_slips import slip_of_given_names
 
 Table = tuple[tuple[float, ...], ...]
 
@@ -440,10 +441,12 @@ class Model:
         dictionary lacks real persons' rare names (`given_missed`, if that is less: Kyale for Kyle), and
         wholly so when the dictionary knows the other name. A name the dictionary knows keeps the
         caution (Данила beside Даниил), and so does a family whose names nobody else on the roster
-        carries. Names compare by their sound keys, so a Cyrillic name and its romanisations count as
-        one. Registrations of one surname and birth date are not others: they may be the person,
-        registered again with the same typo. A name given in one cell ('Kyale Grimshaw') is read through
-        the words that answered the other side's surname and given name (`named_as_met`).
+        carries. A spelling nobody carries and the dictionary lacks that is the other name with two
+        neighbouring letters swapped (KRSITINA) is a twin's still less often (`typing_slips`). Names compare
+        by their sound keys, so a Cyrillic name and its romanisations count as one. Registrations of one
+        surname and birth date are not others: they may be the person, registered again with the same typo.
+        A name given in one cell ('Kyale Grimshaw') is read through the words that answered the other side's
+        surname and given name (`named_as_met`).
         """
         counts, in_family = self.given_counts, self.given_in_family
         if not counts or in_family is None:
@@ -457,7 +460,9 @@ class Model:
         weight = known / (known + KNOWN_NAME_PSEUDO)
         unseen = self.given_unseen
         if not _unseen_names_known(sides[rare], counts, in_family):
-            unseen = min(unseen, self.given_missed)
+            # not a name at all: weighed down further when two neighbouring letters of the other swapped (a name
+            # the dictionary knows keeps the caution: Kristian, Kristina's twin brother, is hers so swapped)
+            unseen = min(unseen, self.given_missed) * slip_of_given_names(sides[rare], sides[1 - rare])
             if _names_known(sides[1 - rare]):
                 weight = 1.0
         return 1.0 - weight + weight * unseen
