@@ -113,7 +113,8 @@ class Comparison:
     when the localities are equal, `documents` the numbers both records give when the documents
     are equal, or those of either one character off a number of the other (the model weighs a
     number by how many roster persons carry it), `born` the target's birth date when the dates are equal
-    (the model weighs a date by how many roster persons were born that day). `notes` are extra
+    (the model weighs a date by how many roster persons were born that day), `address_key` the target's address when
+    the addresses are equal (and by how many live there). `notes` are extra
     reasons, e.g. the scheme under which two names are equal or names found in each other's place.
     """
 
@@ -123,6 +124,7 @@ class Comparison:
     place_key: str = ""
     documents: frozenset[str] = frozenset()
     born: PartialDate | None = None
+    address_key: str = ""  # the target's address when the addresses are equal (weighed by how many live there)
 
 
 def compare(query: Prepared, target: Prepared, non_name: tuple[int, ...] | None = None) -> Comparison:
@@ -131,7 +133,8 @@ def compare(query: Prepared, target: Prepared, non_name: tuple[int, ...] | None 
     names, keys, notes = _names(query.tokens, target.tokens)
     return Comparison((*other[:SURNAME_F], *names, *other[PATRONYMIC_F + 1:]), keys, notes,
                       target.locality if other[LOCALITY_F] == 0 else "", shared_documents(query, target, other),
-                      target.birth_date if other[BIRTH_F] == D_EQUAL else None)
+                      target.birth_date if other[BIRTH_F] == D_EQUAL else None,
+                      target.address if other[ADDRESS_F] == 0 else "")
 
 
 def shared_documents(query: Prepared, target: Prepared, other: tuple[int, ...]) -> frozenset[str]:
@@ -500,7 +503,29 @@ def _given_look_alike(query: tuple[str, ...], target: tuple[str, ...], levels: t
     The given name took its best-met word's level (Mohammed: equal), so the twin cap never weighed such twins;
     it now weighs the look-alike word, as it does a given name of one word. Spellings of one name (equal under
     a scheme or by sound) and an initial are not look-alikes; a word one side leaves out is no clash (the
-    side whose every word is met decides: Mohammed Ali beside Mohammed Ali Hassan).
+    side whose every word is met decides: Mohammed Ali beside Mohammed Ali Hassan). Each word meets its own word
+    of the other side (`_given_met`): Mohammed Mohammed against Ahmed Mohammed meets Ahmed, not Mohammed twice.
+    """
+    worst = _given_met(query, target, levels)
+    return worst if worst is not None and worst > SOUND else None
+
+
+def _given_clash(query: tuple[str, ...], target: tuple[str, ...], levels: tuple[int, ...]) -> bool:
+    """Whether both sides give two given names or more and, each word meeting its own word of the other side
+    (`_given_met`), one of them differs (Nour Aldeen and Nour Alhuda: twins; Mohammed beside Mohammed Ali is a
+    second name left out, no clash; Mohammed Mohammed against Ali Mohammed: the second Mohammed meets Ali)."""
+    return _given_met(query, target, levels) == DIFFERENT
+
+
+def _given_met(query: tuple[str, ...], target: tuple[str, ...], levels: tuple[int, ...]) -> int | None:
+    """The worst level at which the given names of the side with fewer (both sides two or more, else None) meet
+    the other's, each word its own word, as well as they can (an initial counted equal).
+
+        _given_met((GIVEN, GIVEN), (GIVEN, GIVEN), levels)  # levels of MOHAMMED MOHAMMED x AHMED MOHAMMED: JW80
+
+    A camp's given-name column holds the own name and the father's: Mohammed son of Mohammed and Ahmed son of
+    Mohammed share only the father's name, which both of the first's words met, and were counted equal given
+    names (issue 14: two such persons of a camp matched as one). One word answers one word.
     """
     q_given = [qi for qi, role in enumerate(query) if role == GIVEN]
     t_given = [ti for ti, role in enumerate(target) if role == GIVEN]
@@ -508,20 +533,29 @@ def _given_look_alike(query: tuple[str, ...], target: tuple[str, ...], levels: t
         return None
     width = len(target)
     met = [[EXACT if (level := levels[qi * width + ti]) == INITIAL else level for ti in t_given] for qi in q_given]
-    worst = min(max(map(min, met)), max(map(min, zip(*met, strict=True))))
-    return worst if worst > SOUND else None
+    if len(q_given) > len(t_given):
+        met = [list(column) for column in zip(*met, strict=True)]
+    for worst in sorted({level for row in met for level in row}):
+        if _one_to_one([[j for j, level in enumerate(row) if level <= worst] for row in met]) == len(met):
+            return worst
+    return DIFFERENT  # not reached: every word meets every word at some level
 
 
-def _given_clash(query: tuple[str, ...], target: tuple[str, ...], levels: tuple[int, ...]) -> bool:
-    """Whether both sides give two given names or more and each has one the other's given names all differ from
-    (Nour Aldeen and Nour Alhuda: twins; Mohammed beside Mohammed Ali is a second name left out, no clash)."""
-    q_given = [qi for qi, role in enumerate(query) if role == GIVEN]
-    t_given = [ti for ti, role in enumerate(target) if role == GIVEN]
-    if len(q_given) < 2 or len(t_given) < 2:
+def _one_to_one(answers: list[list[int]]) -> int:
+    """The most words of one side met each by its own word of the other (`answers[i]`: those word i may meet), a
+    bipartite matching by augmenting paths (a name has a few words)."""
+    taken: dict[int, int] = {}
+
+    def place(i: int, seen: set[int]) -> bool:
+        for j in answers[i]:
+            if j not in seen:
+                seen.add(j)
+                if j not in taken or place(taken[j], seen):
+                    taken[j] = i
+                    return True
         return False
-    width = len(target)
-    return (any(all(levels[qi * width + ti] == DIFFERENT for ti in t_given) for qi in q_given)
-            and any(all(levels[qi * width + ti] == DIFFERENT for qi in q_given) for ti in t_given))
+
+    return sum(place(i, set()) for i in range(len(answers)))
 
 
 @lru_cache(maxsize=100_000)

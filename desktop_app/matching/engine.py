@@ -640,7 +640,8 @@ class RosterIndex:
                                         names[1], names[2],
                                         roster[position].locality if other[LOCALITY_F] == 0 else "",
                                         shared_documents(queries[row], roster[position], other),
-                                        roster[position].birth_date if other[BIRTH_F] == D_EQUAL else None)
+                                        roster[position].birth_date if other[BIRTH_F] == D_EQUAL else None,
+                                        roster[position].address if other[ADDRESS_F] == 0 else "")
             out[row].append((position, comparison))
         while progress is not None and done < len(queries) + first:
             done += 1

@@ -211,6 +211,9 @@ class Model:
     # duplicate roster's own look-alikes off.
     look_alikes: LookAlikes | None = None
     place_frequencies: dict[str, float] | None = None  # locality -> its share of the roster, shrunk
+    # an address many persons give (a camp's block) -> the share of the roster's persons with an address living there
+    # besides a pair's own two (shrunk), where commoner than an equal address's u (`adjusted_places`)
+    address_frequencies: dict[str, float] | None = None
     # a placeholder date (1 January, or a day of the year as common: `_placeholder_days`) -> the share of the roster's
     # others born on it (shrunk), where commoner than an equal date's u (`adjusted_birth_date`)
     birth_date_frequencies: dict[PartialDate, float] | None = None
@@ -319,7 +322,8 @@ class Model:
                        given_missed=(missed + MISSED_PSEUDO_NAMES * MISSED_PRIOR) / (alone + MISSED_PSEUDO_NAMES),
                        tf_base=(bases[0], bases[1], bases[2]), place_base=base,
                        place_frequencies={key: (n + TF_PSEUDO_NAMES * base) / (total + TF_PSEUDO_NAMES)
-                                          for key, n in places.items()})
+                                          for key, n in places.items()},
+                       address_frequencies=_address_frequencies(records, counted, self.u[ADDRESS_F][0]))
 
     def without_true_pairs(self, share: float) -> Model:
         """u corrected for the true pairs among the sampled ones, `share` of them (a roster with duplicates).
@@ -643,15 +647,26 @@ class Model:
         return math.log2(self.m[BIRTH_F][D_EQUAL] / tf)
 
     def adjusted_places(self, comparison: Comparison) -> tuple[float, float] | None:
-        """Locality and address bits when the locality's frequency or a shared household changes them, else None."""
+        """Locality and address bits when the locality's frequency, an address many give or a shared household
+        changes them, else None.
+
+        An equal address's u is the chance that two persons give whichever address, and a camp's block ('BLOCK 5')
+        is given by hundreds: where its share of the roster (`address_frequencies`) is commoner, the address weighs
+        by it, as a placeholder birth date does (`adjusted_birth_date`); two distinct persons of a camp alike in
+        every field were matched on it (issue 14).
+        """
         levels = comparison.levels
-        if not comparison.place_key and levels[HOUSEHOLD_F] != 0:
+        shared = self.address_frequencies.get(comparison.address_key) if (
+            self.address_frequencies and comparison.address_key) else None
+        if not comparison.place_key and levels[HOUSEHOLD_F] != 0 and shared is None:
             return None
         locality = self.bits_table[LOCALITY_F][levels[LOCALITY_F]]
         address = self.bits_table[ADDRESS_F][levels[ADDRESS_F]]
         if comparison.place_key and self.place_frequencies is not None:
             tf = self.place_frequencies.get(comparison.place_key, self.place_base)
             locality = math.log2(self.m[LOCALITY_F][0] / max(tf, U_FLOOR))
+        if shared is not None:
+            address = min(address, math.log2(self.m[ADDRESS_F][0] / shared))
         if levels[HOUSEHOLD_F] == 0:
             locality, address = min(locality, 0.0), min(address, 0.0)
         return locality, address
@@ -1204,6 +1219,34 @@ def _birth_date_frequencies(counts: RosterCounts, base: float) -> dict[PartialDa
         tf = (max(n - 2, 0) + TF_PSEUDO_NAMES * base) / (total + TF_PSEUDO_NAMES)
         if placeholder and date is not None and tf > base:
             out[date] = tf
+    return out or None
+
+
+def _address_frequencies(records: Sequence[Prepared], counts: RosterCounts, base: float) -> dict[str, float] | None:
+    """Per address commoner than `base` (an equal address's u): the share of the roster's persons with an address
+    living there besides a pair's own two, shrunk towards `base` as names are (`TF_PSEUDO_NAMES`); None when none is.
+    Persons are told apart by surname and given names, as `_birth_date_frequencies` tells them: copies of one
+    registration count once (thirty registrations of one person make no common address of theirs).
+
+        model.address_frequencies  # {'BLOCK 5': 0.08, ...} on a camp where 8,000 persons live in 12 blocks
+
+    Only the addresses whose records alone could reach it are counted person by person (a few on a camp roster,
+    none on most)."""
+    addresses = Counter(map(attrgetter("address"), records))
+    addresses.pop("", None)
+    total = sum(addresses.values())
+    floor = base * total + 2  # records at an address fewer than this cannot make its share commoner than `base`
+    common = {address for address, n in addresses.items() if n > floor}
+    if not common:
+        return None
+    surnames, given_names = counts.surname_keys, counts.given_names
+    persons: dict[str, set[tuple[str | None, tuple[str, ...]]]] = {address: set() for address in common}
+    for record, name in zip(records, counts.name_of.tolist(), strict=True):
+        living = persons.get(record.address)
+        if living is not None:
+            living.add((surnames[name], given_names[name][1]))
+    out = {address: tf for address, living in persons.items()
+           if (tf := (max(len(living) - 2, 0) + TF_PSEUDO_NAMES * base) / (total + TF_PSEUDO_NAMES)) > base}
     return out or None
 
 
