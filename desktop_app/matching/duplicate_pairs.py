@@ -128,6 +128,45 @@ def _codes_less_one(rows: np.ndarray, alphabet: np.ndarray) -> list[np.ndarray]:
     return out
 
 
+_SPREAD = np.uint64(0x9E3779B97F4A7C15)  # odd (2**64 / the golden ratio): spreads block numbers over a table's buckets
+
+
+def _buckets(blocks: np.ndarray, bits: int) -> np.ndarray:
+    """Each block number's bucket of 2**bits: the top `bits` bits of the number times `_SPREAD` (modulo 2**64)."""
+    spread: np.ndarray = ((blocks.astype(np.uint64) * _SPREAD) >> np.uint64(64 - bits)).astype(np.intp)
+    return spread
+
+
+def _meeting(filed_at: np.ndarray, filed_by: np.ndarray, asked_at: np.ndarray, asked_by: np.ndarray, n: int, *,
+             bits: int | None = None) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
+    """The records filed (block `filed_at[k]`, record `filed_by[k]`) and the look-ups (block `asked_at[k]`, query
+    `asked_by[k]`) less rows that meet nobody: a look-up whose block holds no record after its query, a record whose
+    block no query before it looks up. Records and queries are below `n`.
+
+        (filed_at, filed_by), (asked_at, asked_by) = _meeting(filed_at, filed_by, asked_at, asked_by, n)
+
+    Told without sorting: the blocks share the 2**`bits` buckets of a table (`_buckets`; by default at least twice
+    the rows filed) holding the last record filed in them, then the first query still looking up; a row is left out
+    only when nothing in its whole bucket meets it, so a bucket two blocks share may keep a row that meets nobody
+    (the sort after finds it meeting nobody), never drop one that meets somebody.
+    """
+    if not len(filed_at) or not len(asked_at):
+        none = np.zeros(0, np.int64)
+        return (none, none), (none, none)
+    bits = max(int(2 * len(filed_at) - 1).bit_length(), 10) if bits is None else bits
+    small = np.int32 if n < 1 << 31 else np.int64
+    last = np.full(1 << bits, -1, small)  # the last record filed in each bucket
+    filed_buckets = _buckets(filed_at, bits)
+    np.maximum.at(last, filed_buckets, filed_by.astype(small))
+    kept = last[_buckets(asked_at, bits)] > asked_by
+    del last
+    asked_at, asked_by = asked_at[kept], asked_by[kept]
+    first = np.full(1 << bits, n, small)  # the first query of each bucket (of those kept)
+    np.minimum.at(first, _buckets(asked_at, bits), asked_by.astype(small))
+    kept = first[filed_buckets] < filed_by
+    return (filed_at[kept], filed_by[kept]), (asked_at, asked_by)
+
+
 def _full(date: PartialDate | None) -> int:
     return int(date is not None and date.is_full)
 
@@ -258,13 +297,17 @@ class RosterPairs:
         asked_blocks += [groups + (high - low) for groups in asked_groups]
         asked_records += asked_grouped
         del filed_groups, filed_grouped, asked_groups, asked_grouped
+        # Most look-ups of a wide block's groups find no record after them (at 100,000 persons 9 in 10 of the
+        # rows met nobody): left out before the sort, which took half the key build.
+        (filed_at, filed_by), (asked_at, asked_by) = _meeting(
+            np.concatenate(filed_blocks), np.concatenate(filed_records), np.concatenate(asked_blocks),
+            np.concatenate(asked_records), n)
+        del filed_blocks, filed_records, asked_blocks, asked_records
         # The records filed (block, record, 0 as bits) and the look-ups (block, query, 1) sorted as one: a
         # look-up's records after it in its block are the filed ones from where it stands to its block's end.
-        merged = np.concatenate(((np.concatenate(filed_blocks) << shift + 1)
-                                 | (np.concatenate(filed_records) << 1),
-                                 (np.concatenate(asked_blocks) << shift + 1)
-                                 | (np.concatenate(asked_records) << 1) | 1))
-        del filed_blocks, filed_records, asked_blocks, asked_records
+        merged = np.concatenate(((filed_at << shift + 1) | (filed_by << 1),
+                                 (asked_at << shift + 1) | (asked_by << 1) | 1))
+        del filed_at, filed_by, asked_at, asked_by
         if not len(merged):  # every block of the range wider than `largest`: nothing filed, nothing looked up
             nothing = np.zeros(0, np.int32 if n < 1 << 31 else np.int64)
             return nothing, nothing, nothing, nothing
