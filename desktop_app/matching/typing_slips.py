@@ -25,6 +25,7 @@ other side's. Names in Cyrillic or Arabic letters only are not compared (1.0).
 from __future__ import annotations
 
 from desktop_app.matching.features import GIVEN, Prepared
+from desktop_app.matching.given_names import shipped_given_names
 
 # The share of close dictionary name pairs two neighbours swapped divided by the share of close FEBRL1/2 typos
 # that are (module docstring): 0.009 / 0.176, rounded.
@@ -68,19 +69,24 @@ def keyboard_slip(a: str, b: str) -> str | None:
     return None
 
 
-def _latin_given(record: Prepared) -> list[set[str]]:
+def _latin_given(record: Prepared, *, unknown_only: bool = False) -> list[set[str]]:
+    """The Latin words of `record`'s given names; `unknown_only`: of those the dictionary lacks only."""
+    dictionary = shipped_given_names() if unknown_only else None
     return [{word.upper() for word in token.words if word.isascii() and word.isalpha()}
-            for token in record.tokens if token.role == GIVEN]
+            for token in record.tokens if token.role == GIVEN
+            and (dictionary is None or not dictionary.knows(token.words))]
 
 
 def slip_of_given_names(record: Prepared, other: Prepared) -> float:
     """How much less often than any close pair a twin shows these two given names: `TWIN_SLIP_TRANSPOSITION` when
-    a given name of `record` is one of `other`'s with two neighbours swapped, `TWIN_SLIP_ADJACENT_KEY` (not
-    counted: 1.0) when with one key for its neighbour, else 1.0 (the roles as met: `comparisons.named_as_met`).
+    a given name of `record` the dictionary lacks is one of `other`'s with two neighbours swapped (a name it knows is
+    no slip: Kristian beside Kristina, also when a second given name of his is one it lacks, breaker X23a),
+    `TWIN_SLIP_ADJACENT_KEY` (not counted: 1.0) when with one key for its neighbour, else 1.0 (the roles as met:
+    `comparisons.named_as_met`).
 
         slip_of_given_names(prepare(MatchRecord("r", "Khillis", "Krsitina", "")), kristina)   # 0.05
     """
-    found = {keyboard_slip(a, b) for words in _latin_given(record) for a in words
+    found = {keyboard_slip(a, b) for words in _latin_given(record, unknown_only=True) for a in words
              for others in _latin_given(other) for b in others}
     if TRANSPOSITION in found:
         return TWIN_SLIP_TRANSPOSITION
