@@ -25,6 +25,7 @@ import random
 import pytest
 
 from desktop_app.domain.dates import PartialDate
+from desktop_app.domain.person import Sex
 from desktop_app.matching import MatchRecord, RosterIndex, find_duplicates
 from desktop_app.matching.features import prepare
 from desktop_app.matching.typing_slips import TWIN_SLIP_TRANSPOSITION, slip_of_given_names
@@ -56,9 +57,10 @@ def crowd() -> list[MatchRecord]:
     return _crowd()
 
 
-def _twins(first: str, second: str, passport: str) -> tuple[MatchRecord, MatchRecord]:
-    return (MatchRecord("first", "Saleh", first, "", birth_date=BORN, documents=(IN_SEQUENCE[0],)),
-            MatchRecord("second", "Saleh", second, "", birth_date=BORN, documents=(passport,)))
+def _twins(first: str, second: str, passport: str, sexes: tuple[Sex | None, Sex | None] = (None, None),
+           ) -> tuple[MatchRecord, MatchRecord]:
+    return (MatchRecord("first", "Saleh", first, "", birth_date=BORN, documents=(IN_SEQUENCE[0],), sex=sexes[0]),
+            MatchRecord("second", "Saleh", second, "", birth_date=BORN, documents=(passport,), sex=sexes[1]))
 
 
 def _decisions(crowd: list[MatchRecord], first: MatchRecord, second: MatchRecord) -> tuple[str, str]:
@@ -88,9 +90,14 @@ def test_the_twin_brother_with_a_second_given_name_stays_at_review(crowd: list[M
 @pytest.mark.xfail(strict=True, reason="open (issue 14): the dictionary lacks these transliterated names (NOHA, "
                    "AMNA, MAWRA), so the swap rule takes the twin for a typo: review before the rule, match after "
                    "in reconcile and the duplicate finder (1.0); no grounded spelling test tells them from KRSITINA")
-@pytest.mark.parametrize(("first", "second"), [("Noah", "Noha"), ("Aman", "Amna"), ("Marwa", "Mawra")])
-def test_twins_whose_names_are_a_swap_of_each_other_stay_at_review(crowd: list[MatchRecord], first: str,
-                                                                   second: str) -> None:
+@pytest.mark.parametrize(("first", "second", "sexes"), [
+    ("Noah", "Noha", (None, None)), ("Aman", "Amna", (None, None)), ("Marwa", "Mawra", (None, None)),
+    # the sexes recorded, and different: matched too
+    ("Noah", "Noha", (Sex.MALE, Sex.FEMALE)), ("Aman", "Amna", (Sex.MALE, Sex.FEMALE)),
+])
+def test_twins_whose_names_are_a_swap_of_each_other_stay_at_review(
+        crowd: list[MatchRecord], first: str, second: str, sexes: tuple[Sex | None, Sex | None]) -> None:
     """A brother and sister (or two sisters) registered together, passports in sequence; the first name is carried
-    by the crowd, the second by nobody and lacking from the dictionary, yet a real name."""
-    assert _decisions(crowd, *_twins(first, second, IN_SEQUENCE[1])) == ("review", "review")
+    by the crowd, the second by nobody and lacking from the dictionary, yet a real name. On a camp roster of
+    households (`_camp` of test_duplicates_identical_copies.py, 3,000 persons) such twins stay at review."""
+    assert _decisions(crowd, *_twins(first, second, IN_SEQUENCE[1], sexes)) == ("review", "review")
