@@ -13,7 +13,7 @@ import random
 import numpy as np
 import pytest
 
-from desktop_app.matching.duplicate_pairs import _meeting
+from desktop_app.matching.duplicate_pairs import _SPREAD, _buckets, _meeting
 
 
 def _rows(rng: random.Random, count: int, blocks: int, n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -65,3 +65,13 @@ def test_a_query_meets_the_records_after_it_only() -> None:
     (filed_at, filed_by), (asked_at, asked_by) = _meeting(*filed, *asked, 10, bits=20)
     assert list(zip(filed_at.tolist(), filed_by.tolist(), strict=True)) == [(7, 4)]
     assert list(zip(asked_at.tolist(), asked_by.tolist(), strict=True)) == [(7, 3)]
+
+
+@pytest.mark.parametrize("bits", [1, 10, 23, 40])
+def test_a_blocks_bucket_is_the_top_bits_of_its_number_times_the_spread(bits: int) -> None:
+    """`_buckets` as Python's integers work it out: (block * `_SPREAD`) modulo 2**64, its top `bits` bits."""
+    rng = random.Random(bits)
+    blocks = [0, 1, 2, (1 << 62) - 1, *(rng.randrange(1 << 62) for _ in range(200))]
+    found = _buckets(np.array(blocks, np.int64), bits)
+    assert found.tolist() == [(block * int(_SPREAD)) % (1 << 64) >> (64 - bits) for block in blocks]
+    assert found.min() >= 0 and found.max() < 1 << bits
