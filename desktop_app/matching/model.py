@@ -144,6 +144,13 @@ TWIN_PSEUDO_LOOSE = 50
 # such a pair, an answer's twins are weighed as on a roster of the plausible population (breaker X14 s7:
 # 60,000 persons without a look-alike pair gave 2.5e-5, and Danila was matched to Даниил at 0.99997).
 TWINS_OFF_ROSTER = TWIN_PSEUDO_LOOSE * TWIN_PRIOR / (PLAUSIBLE_POPULATION + TWIN_PSEUDO_LOOSE)
+# Twins registered together, with close given names and passports in sequence (Kristina and Kristian, 3150586 and
+# 3150587), are never counted on a roster without households: a look-alike pair needs names that differ outright
+# and documents more than one character apart (`look_alike_twins`). A roster showing no look-alike pair says nothing
+# of them, so where both names are names the dictionary knows (a twin's are, a typo's mostly not: `Model.both_names`)
+# and the documents are one character apart, their share is never below an answer's (`TWINS_OFF_ROSTER`), in the
+# duplicate finder too (session 21: 5,000 persons of common names without a look-alike pair gave 3e-4, and Kristina
+# and her twin brother Kristian were joined at 1.0 while the reconcile held the pair at review).
 NO_TWINS = 1e-9
 # A twin's given name is a name: other persons carry it too, while a typo makes a spelling nobody
 # carries. How often a twin's name is one nobody else on the roster carries is the roster's share of
@@ -471,8 +478,18 @@ class Model:
                 weight = 1.0
         return 1.0 - weight + weight * unseen
 
+    @staticmethod
+    def both_names(query: Prepared, target: Prepared) -> bool:
+        """Whether the given names of both sides of a pair are names the dictionary of given names knows (a twin's
+        are; a typo mostly is not), each read as it met the other (`named_as_met`); False when one gives none.
+
+            Model.both_names(kristina, kristian)  # True; False for Kristina and Krsitina
+        """
+        sides = (named_as_met(query, target), named_as_met(target, query))
+        return all(any(token.role == GIVEN for token in side.tokens) and _names_known(side) for side in sides)
+
     def twin_cap(self, given_level: int, document_level: int | None = None, spelling: float = 1.0, *,
-                 slipped: bool = False) -> float:
+                 slipped: bool = False, names: bool = False) -> float:
         """The most log-odds a pair whose surname and birth date agree and given names clash can have.
 
         Either the same person with a given name written otherwise (m of that level) or the
@@ -489,8 +506,16 @@ class Model:
         names are one name or one of them a typo (`spelling` below 1): twins' numbers issued a few apart
         are a swap often enough (7453525 and 7453552, 27 apart), and two persons' names (Mark, or Kylie
         for Kyle, both carried by others) are what the twin shows (breaker X14d: matched to Kyle at 0.999).
+        `names`: both given names are names the dictionary knows (`both_names`), as twins' are: close ones (any
+        level but DIFFERENT) on documents one character apart weigh twins by at least `TWINS_OFF_ROSTER`, the
+        roster's own count seeing no such twins (`look_alike_twins`).
+
+            model.twin_cap(JW94, DOCUMENT_ONE_OFF, 0.2, names=True)  # Kristina and Kristian, passports in sequence
         """
-        odds = self.m[GIVEN_F][given_level] / max(self.twin_share * spelling, NO_TWINS)
+        share = self.twin_share
+        if names and given_level != DIFFERENT and document_level == DOCUMENT_ONE_OFF:
+            share = max(share, TWINS_OFF_ROSTER)
+        odds = self.m[GIVEN_F][given_level] / max(share * spelling, NO_TWINS)
         if document_level is not None and document_level != FIELDS[DOCUMENT_F].missing:
             odds *= self.m[DOCUMENT_F][document_level]
             if (slipped and document_level == DOCUMENT_ONE_OFF
