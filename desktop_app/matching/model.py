@@ -440,7 +440,7 @@ class Model:
         counted = self.households()
         return counted is not None and counted.upper() <= PLACES_RULE_BAR
 
-    def twin_spelling(self, query: Prepared, target: Prepared) -> float:
+    def twin_spelling(self, query: Prepared, target: Prepared, *, in_sequence: bool = False) -> float:
         """How much likelier than always a twin shows the two given names of a pair (1.0: no telling).
 
         A twin's given name is a name: someone else on the roster carries it, or it is one of the
@@ -453,8 +453,10 @@ class Model:
         wholly so when the dictionary knows the other name. A name the dictionary knows keeps the
         caution (Данила beside Даниил), and so does a family whose names nobody else on the roster
         carries. A spelling nobody carries and the dictionary lacks that is the other name with two
-        neighbouring letters swapped (KRSITINA) is a twin's still less often (`typing_slips`). Names compare
-        by their sound keys, so a Cyrillic name and its romanisations count as one. Registrations of one
+        neighbouring letters swapped (KRSITINA) is a twin's still less often (`typing_slips`), unless the pair's
+        numbers are `in_sequence` (one character apart, not a slip of the hand): twins registered together, whose
+        names the dictionary lacks, are swaps of each other too (Noah and Noha, Aman and Amna, breaker X23a).
+        Names compare by their sound keys, so a Cyrillic name and its romanisations count as one. Registrations of one
         surname and birth date are not others: they may be the person, registered again with the same typo.
         A name given in one cell ('Kyale Grimshaw') is read through the words that answered the other side's
         surname and given name (`named_as_met`).
@@ -473,7 +475,8 @@ class Model:
         if not _unseen_names_known(sides[rare], counts, in_family):
             # not a name at all: weighed down further when two neighbouring letters of the other swapped (a name
             # the dictionary knows keeps the caution: Kristian, Kristina's twin brother, is hers so swapped)
-            unseen = min(unseen, self.given_missed) * slip_of_given_names(sides[rare], sides[1 - rare])
+            unseen = min(unseen, self.given_missed) * (
+                1.0 if in_sequence else slip_of_given_names(sides[rare], sides[1 - rare]))
             if _names_known(sides[1 - rare]):
                 weight = 1.0
         return 1.0 - weight + weight * unseen

@@ -213,8 +213,10 @@ def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Mode
         decision = REVIEW
     if twin and levels[GIVEN_F] != DIFFERENT and not identified and (
             levels[DOCUMENT_F] == FIELDS[DOCUMENT_F].missing
-            or score_of(model.twin_cap(levels[GIVEN_F], levels[DOCUMENT_F], model.twin_spelling(query, target),
-                                       slipped=slipped, names=model.both_names(query, target))) < match_threshold):
+            or score_of(model.twin_cap(
+                levels[GIVEN_F], levels[DOCUMENT_F],
+                model.twin_spelling(query, target, in_sequence=levels[DOCUMENT_F] == DOCUMENT_ONE_OFF and not slipped),
+                slipped=slipped, names=model.both_names(query, target))) < match_threshold):
         # Daniil and Danila: nothing tells them apart. Twins' passports differ (issued in sequence, one
         # digit apart, or at different times): a passport that is not equal is what a twin shows too, so
         # the pair is the person with a given name typed otherwise (m of its level) or their twin (the
