@@ -112,9 +112,9 @@ class Comparison:
     the level is not one that term frequencies adjust), `place_key` the target's locality
     when the localities are equal, `documents` the numbers both records give when the documents
     are equal, or those of either one character off a number of the other (the model weighs a
-    number by how many roster persons carry it), `born` the target's birth date when the dates are equal
-    (the model weighs a date by how many roster persons were born that day), `address_key` the target's address when
-    the addresses are equal (and by how many live there). `notes` are extra
+    number by how many roster persons carry it), `born` the target's birth date when the dates are equal or
+    swapped (the model weighs a date by how many roster persons were born that day, or on its swap), `address_key`
+    the target's address when the addresses are equal (and by how many live there). `notes` are extra
     reasons, e.g. the scheme under which two names are equal or names found in each other's place.
     """
 
@@ -133,7 +133,7 @@ def compare(query: Prepared, target: Prepared, non_name: tuple[int, ...] | None 
     names, keys, notes = _names(query.tokens, target.tokens)
     return Comparison((*other[:SURNAME_F], *names, *other[PATRONYMIC_F + 1:]), keys, notes,
                       target.locality if other[LOCALITY_F] == 0 else "", shared_documents(query, target, other),
-                      target.birth_date if other[BIRTH_F] == D_EQUAL else None,
+                      target.birth_date if other[BIRTH_F] in (D_EQUAL, D_SWAPPED) else None,
                       target.address if other[ADDRESS_F] == 0 else "")
 
 

@@ -32,6 +32,7 @@ from desktop_app.matching.comparisons import (
     AGREEING,
     BIRTH_F,
     D_EQUAL,
+    D_SWAPPED,
     DIFFERENT,
     DOCUMENT_F,
     DOCUMENT_ONE_OFF,
@@ -640,7 +641,8 @@ class RosterIndex:
                                         names[1], names[2],
                                         roster[position].locality if other[LOCALITY_F] == 0 else "",
                                         shared_documents(queries[row], roster[position], other),
-                                        roster[position].birth_date if other[BIRTH_F] == D_EQUAL else None,
+                                        roster[position].birth_date if other[BIRTH_F] in (D_EQUAL, D_SWAPPED)
+                                        else None,
                                         roster[position].address if other[ADDRESS_F] == 0 else "")
             out[row].append((position, comparison))
         while progress is not None and done < len(queries) + first:
@@ -855,7 +857,8 @@ def find_duplicates(records: Iterable[MatchRecord | Prepared], thresholds: Thres
         for (other, comparison), weight, offered_weight in zip(found, weighed, offered_weighed, strict=True):
             if (max(weight, offered_weight) < hopeless and comparison.levels[IDENTIFIER] != 0
                     and comparison.levels[DOCUMENT_F] != 0
-                    and (comparison.born is None or weight + lift.get(comparison.born, 0.0) < hopeless)):
+                    and (comparison.born is None or comparison.levels[BIRTH_F] != D_EQUAL
+                         or weight + lift.get(comparison.born, 0.0) < hopeless)):
                 continue
             target = index._prepared[other]
             judged = judge(prepared, target, comparison, index.model, match_threshold=t.match,

@@ -50,6 +50,7 @@ from desktop_app.matching.comparisons import (
     AGREEING,
     BIRTH_F,
     D_EQUAL,
+    D_SWAPPED,
     DIFFERENT,
     DOCUMENT_F,
     DOCUMENT_ONE_OFF,
@@ -249,7 +250,7 @@ class Model:
     def __post_init__(self) -> None:
         table = tuple((*(math.log2(m / max(u, U_FLOOR)) for m, u in zip(ms, us, strict=True)), 0.0)
                       for ms, us in zip(self.m, self.u, strict=True))
-        object.__setattr__(self, "_bits", table)
+        object.__setattr__(self, "_bits", _swap_bounded(table, self.m, self.u))
         object.__setattr__(self, "_max_name_bits", self._name_bound())
 
     @property
@@ -664,12 +665,20 @@ class Model:
         weight: an equal date's u is the chance that two persons share whichever date, and that day is far commoner
         where registers use it (a third of a camp's persons, 150 of 30,000 on one year's). Two namesakes of the
         commonest names born on it, alike in every field, were matched as one person (breaker X21b). Other days keep
-        the average's weight (`_birth_date_frequencies`).
+        the average's weight (`_birth_date_frequencies`). A date with day and month swapped, one of them such a day
+        (1 July against 7 January), is bounded alike: a stranger is born on the placeholder as often (`_swap_bounded`).
+
+            model.adjusted_birth_date(compare(born_7_january, born_1_july))  # log2(m swapped / share on 1 July)
         """
         frequencies = self.birth_date_frequencies
-        if not frequencies or comparison.born is None:
+        born = comparison.born
+        if not frequencies or born is None:
             return None
-        tf = frequencies.get(comparison.born)
+        if comparison.levels[BIRTH_F] == D_SWAPPED:  # one date a placeholder: its swap is bounded by its u alike
+            share = max(frequencies.get(born, 0.0), frequencies.get(PartialDate(born.year, born.day, born.month), 0.0))
+            swapped = self.bits_table[BIRTH_F][D_SWAPPED]
+            return min(swapped, math.log2(self.m[BIRTH_F][D_SWAPPED] / share)) if share else None
+        tf = frequencies.get(born)
         if tf is None or comparison.levels[BIRTH_F] != D_EQUAL:
             return None
         return math.log2(self.m[BIRTH_F][D_EQUAL] / tf)
@@ -1167,6 +1176,23 @@ def group_documents(records: Sequence[Prepared]) -> dict[str, int]:
 
 def _groups(holders: Counter[str]) -> dict[str, int]:
     return {number: n for number, n in holders.items() if n > GROUP_DOCUMENT_HOLDERS}
+
+
+def _swap_bounded(table: Table, m: Table, u: Table) -> Table:
+    """`table` with the bits of a birth date whose day and month are swapped bounded by an equal date's u.
+
+    A swapped date is one other specific date: a stranger is born on it as often as on the date itself, so its u is
+    never below the equal date's (whose u the model weighs any day by, `estimate_u`); only m, how often a person's
+    date is typed swapped, makes it weaker evidence. Sampled on a camp roster whose equal dates are mostly its
+    1 January placeholder, the swapped level's u was the chance of two ordinary days (1 in 120,000): 11.23 bits
+    against an equal date's 8.97, and two distinct persons (AHMED MOHAMMED and MOHAMMED AHMED NASSER, born 9 April
+    and 4 September 1958) were matched on it (issue 14).
+
+        _swap_bounded(((8.97, 11.23, ...), ...), m, u)[BIRTH_F][D_SWAPPED]  # log2(m swapped / u equal): 3.47
+    """
+    births = list(table[BIRTH_F])
+    births[D_SWAPPED] = min(births[D_SWAPPED], math.log2(m[BIRTH_F][D_SWAPPED] / max(u[BIRTH_F][D_EQUAL], U_FLOOR)))
+    return (*table[:BIRTH_F], tuple(births), *table[BIRTH_F + 1:])
 
 
 def estimate_u(records: Sequence[Prepared], model: Model, rng: random.Random | None = None,
