@@ -22,6 +22,7 @@ import pytest
 from desktop_app.domain.dates import PartialDate
 from desktop_app.matching import MatchRecord, RosterIndex, find_duplicates
 from desktop_app.matching.typing_slips import ADJACENT_KEY, TRANSPOSITION, keyboard_slip
+from tests.matching.test_twins_spelling import common_name_crowd
 
 NAMES = ["kristina", "anna", "sana", "tom", "tim", "joshua", "logan", "brooke", "kyle", "eliza", "jack", "thomas",
          "emily", "chloe", "olivia", "james", "lachlan", "jessica", "samuel", "sophie", "mitchell", "ella", "hayley",
@@ -36,15 +37,9 @@ def _person(key: str, given: str, passport: str, surname: str = "Grimshaw") -> M
     return MatchRecord(key, surname, given, "", birth_date=BORN, documents=(passport,))
 
 
-def _crowd(size: int = 5_000, seed: int = 4) -> list[MatchRecord]:
+def _crowd() -> list[MatchRecord]:
     """Persons of common Latin names, each registered once, none born on `BORN`."""
-    rng = random.Random(seed)
-    out = []
-    for i in range(size):
-        born = PartialDate(rng.randint(1950, 2010), rng.randint(1, 12), rng.randint(1, 28))
-        out.append(MatchRecord(i, f"{rng.choice(SURNAMES)}{rng.choice(['', 'er', 'son', 'ton'])}", rng.choice(NAMES),
-                               "", birth_date=born, documents=(str(rng.randint(10**6, 10**7 - 1)),)))
-    return out
+    return common_name_crowd(NAMES, SURNAMES)
 
 
 KRISTINA = _person("kristina", "Kristina", "3150586")

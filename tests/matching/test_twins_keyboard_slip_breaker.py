@@ -24,8 +24,6 @@ Usage: ``pytest tests/matching/test_twins_keyboard_slip_breaker.py``
 
 from __future__ import annotations
 
-import random
-
 import pytest
 
 from desktop_app.domain.dates import PartialDate
@@ -33,6 +31,7 @@ from desktop_app.domain.person import Sex
 from desktop_app.matching import MatchRecord, RosterIndex, find_duplicates
 from desktop_app.matching.features import prepare
 from desktop_app.matching.typing_slips import TWIN_SLIP_TRANSPOSITION, slip_of_given_names
+from tests.matching.test_twins_spelling import common_name_crowd
 
 NAMES = ["kristina", "anna", "sana", "tom", "tim", "joshua", "logan", "brooke", "kyle", "eliza", "jack", "thomas",
          "emily", "chloe", "olivia", "james", "lachlan", "jessica", "samuel", "sophie", "mitchell", "ella", "hayley",
@@ -45,15 +44,9 @@ IN_SEQUENCE = ("3150586", "3150587")  # twins' passports, issued together
 RETYPED = "9021733"
 
 
-def _crowd(size: int = 5_000, seed: int = 4) -> list[MatchRecord]:
+def _crowd() -> list[MatchRecord]:
     """Persons of common Latin and Arabic names, each registered once, none born on `BORN`."""
-    rng = random.Random(seed)
-    out = []
-    for i in range(size):
-        born = PartialDate(rng.randint(1950, 2010), rng.randint(1, 12), rng.randint(1, 28))
-        out.append(MatchRecord(i, f"{rng.choice(SURNAMES)}{rng.choice(['', 'er', 'son', 'ton'])}", rng.choice(NAMES),
-                               "", birth_date=born, documents=(str(rng.randint(10**6, 10**7 - 1)),)))
-    return out
+    return common_name_crowd(NAMES, SURNAMES)
 
 
 @pytest.fixture(scope="module")

@@ -34,15 +34,24 @@ SURNAMES = ["webb", "reid", "white", "mason", "green", "salt", "david", "tu", "s
 BORN = PartialDate(1945, 12, 19)
 
 
-def _roster(size: int = 5_000, seed: int = 4) -> list[MatchRecord]:
-    """Persons of common Latin names, each registered once, none born on `BORN`."""
+def common_name_crowd(names: list[str], surnames: list[str], size: int = 5_000, seed: int = 4) -> list[MatchRecord]:
+    """Persons of the given common names, each registered once with a passport of their own, none born on `BORN`
+    (the twins' and copies' day in the twin tests).
+
+        crowd = common_name_crowd(NAMES, SURNAMES)   # 5,000 persons, seed 4
+    """
     rng = random.Random(seed)
     out = []
     for i in range(size):
         born = PartialDate(rng.randint(1950, 2010), rng.randint(1, 12), rng.randint(1, 28))
-        out.append(MatchRecord(i, f"{rng.choice(SURNAMES)}{rng.choice(['', 'er', 'son', 'ton'])}", rng.choice(NAMES),
+        out.append(MatchRecord(i, f"{rng.choice(surnames)}{rng.choice(['', 'er', 'son', 'ton'])}", rng.choice(names),
                                "", birth_date=born, documents=(str(rng.randint(10**6, 10**7 - 1)),)))
     return out
+
+
+def _roster() -> list[MatchRecord]:
+    """Persons of common Latin names, each registered once, none born on `BORN`."""
+    return common_name_crowd(NAMES, SURNAMES)
 
 
 def _kyle(key: str, given: str, passport: str) -> MatchRecord:
