@@ -14,7 +14,8 @@ Building the index (each person's name keys in every script, blocking keys, the 
 and name frequencies) is most of a large reconcile's work, and it depends on the roster
 alone; `roster_index` keeps the last one built in memory, keyed by the database and its
 audit trail's head (every change to a record is audited, and the head's hash chains the
-whole trail), and rebuilds it when any change was committed since. The window builds it in the
+whole trail; entries that change no person, a backup or an export, are passed over: `roster_head`), and
+rebuilds it when any change was committed since. The window builds it in the
 background when a roster opens (`warm_roster_index`: the index and the roster's side of a batch, not
 every block: each reconcile makes the blocks its answer asks for), so that a reconcile only makes those
 and matches; a reconcile asked for during that build waits for it instead of building a second one.
