@@ -49,9 +49,9 @@ def common_name_crowd(names: list[str], surnames: list[str], size: int = 5_000, 
     return out
 
 
-def _roster() -> list[MatchRecord]:
+def _roster(size: int = 5_000, seed: int = 4) -> list[MatchRecord]:
     """Persons of common Latin names, each registered once, none born on `BORN`."""
-    return common_name_crowd(NAMES, SURNAMES)
+    return common_name_crowd(NAMES, SURNAMES, size, seed)
 
 
 def _kyle(key: str, given: str, passport: str) -> MatchRecord:
