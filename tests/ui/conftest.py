@@ -81,7 +81,9 @@ def window(qtbot: QtBot, demo_db: Database, preferences: Preferences) -> Iterato
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)
-    qtbot.waitUntil(lambda: main.roster.model.searched and not main.roster.model.loading)  # read off the GUI thread
+    # read off the GUI thread; the first window of a run also imports what the pages need, beside the backup at open
+    # (a whole run's first window took past waitUntil's 5 s default once)
+    qtbot.waitUntil(lambda: main.roster.model.searched and not main.roster.model.loading, timeout=30_000)
     yield main
 
 
