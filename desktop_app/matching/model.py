@@ -145,13 +145,6 @@ TWIN_PSEUDO_LOOSE = 50
 # such a pair, an answer's twins are weighed as on a roster of the plausible population (breaker X14 s7:
 # 60,000 persons without a look-alike pair gave 2.5e-5, and Danila was matched to Даниил at 0.99997).
 TWINS_OFF_ROSTER = TWIN_PSEUDO_LOOSE * TWIN_PRIOR / (PLAUSIBLE_POPULATION + TWIN_PSEUDO_LOOSE)
-# Twins registered together, with close given names and passports in sequence (Kristina and Kristian, 3150586 and
-# 3150587), are never counted on a roster without households: a look-alike pair needs names that differ outright
-# and documents more than one character apart (`look_alike_twins`). A roster showing no look-alike pair says nothing
-# of them, so where both names are names the dictionary knows (a twin's are, a typo's mostly not: `Model.both_names`)
-# and the documents are one character apart, their share is never below an answer's (`TWINS_OFF_ROSTER`), in the
-# duplicate finder too (session 21: 5,000 persons of common names without a look-alike pair gave 3e-4, and Kristina
-# and her twin brother Kristian were joined at 1.0 while the reconcile held the pair at review).
 NO_TWINS = 1e-9
 # A twin's given name is a name: other persons carry it too, while a typo makes a spelling nobody
 # carries. How often a twin's name is one nobody else on the roster carries is the roster's share of
@@ -517,6 +510,9 @@ class Model:
             model.twin_cap(JW94, DOCUMENT_ONE_OFF, 0.2, names=True)  # Kristina and Kristian, passports in sequence
         """
         share = self.twin_share
+        # A roster's look-alike count needs names that differ outright and numbers more than one character apart,
+        # so it never sees twins registered together: 5,000 persons of common names gave 3e-4, and the finder joined
+        # Kristina and her twin brother Kristian (3150586, 3150587) at 1.0 while the reconcile held them at review
         if names and given_level != DIFFERENT and document_level == DOCUMENT_ONE_OFF:
             share = max(share, TWINS_OFF_ROSTER)
         odds = self.m[GIVEN_F][given_level] / max(share * spelling, NO_TWINS)
